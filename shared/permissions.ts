@@ -1,0 +1,35 @@
+// Roles and what each may do. The core checks these on every API route; the renderer only uses
+// them to hide what a user could not do anyway.
+
+export const ROLES = ['admin', 'branch_manager', 'lobby_manager', 'performance_officer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  branch_manager: { zh: '行长', en: 'Branch manager' },
+  lobby_manager: { zh: '大堂经理', en: 'Lobby manager' },
+  performance_officer: { zh: '绩效专员', en: 'Performance officer' },
+};
+
+export const PERMISSIONS = [
+  'data:read', // dashboards, home, lists (masked)
+  'import:read', // import history and its rejected rows
+  'import:write', // import files, undo batches, edit mapping profiles
+  'customer:reveal', // see personal data unmasked (audited)
+  'export', // export lists and reports
+  'users:manage',
+  'settings:write',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  branch_manager: ['data:read', 'import:read', 'import:write', 'customer:reveal', 'export', 'audit:read'],
+  performance_officer: ['data:read', 'import:read', 'import:write', 'export'],
+  lobby_manager: ['data:read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;
+}

@@ -1,0 +1,154 @@
+// Command line: import, stats, seed, serve. Run through bin/branch-console.js (tsx), so it needs
+// no build step. Each command returns its exit status instead of calling process.exit, so tests
+// can call main() in-process.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDb } from './core/db/connection.js';
+
+const USAGE = `用法 / usage:
+  branch-console import --db FILE [--json] [--profile PROFILE.json] [--user NAME] PATH...
+  branch-console stats  --db FILE --date YYYY-MM-DD [--json]
+  branch-console seed   --db FILE [--scale small|medium|large] [--out DIR] [--seed N]
+  branch-console seed   --out DIR [--scale small|medium|large] [--seed N]
+  branch-console serve  [--db FILE] [--port N] [--host 127.0.0.1]`;
+
+type Out = { log: (s: string) => void; err: (s: string) => void };
+const std: Out = { log: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+export async function main(argv: string[], out: Out = std): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'import':
+        return await importCmd(rest, out);
+      case 'stats':
+        return await statsCmd(rest, out);
+      case 'seed':
+        return await seedCmd(rest, out);
+      case 'serve':
+        return await serveCmd(rest, out);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        out.log(USAGE);
+        return cmd ? 0 : 2;
+      default:
+        out.err(`未知命令 / unknown command: ${cmd}\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    out.err(e instanceof Error ? e.message : String(e));
+    return 2;
+  }
+}
+
+function need<T>(v: T | undefined, what: string): T {
+  if (v === undefined || v === '') throw new Error(`缺少参数 ${what}\n${USAGE}`);
+  return v;
+}
+
+async function importCmd(argv: string[], out: Out): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, json: { type: 'boolean' }, profile: { type: 'string' }, user: { type: 'string' } },
+  });
+  const dbFile = need(values.db, '--db');
+  if (!positionals.length) throw new Error(`缺少要导入的文件或文件夹\n${USAGE}`);
+  const { importPaths, loadProfileFile } = await import('./core/import/index.js');
+  const { audit } = await import('./core/audit/index.js');
+  const profile = values.profile ? await loadProfileFile(values.profile) : undefined;
+  const db = openDb(dbFile);
+  try {
+    const username = values.user ?? 'cli';
+    const results = await importPaths(db, positionals, { username, profile });
+    for (const r of results) {
+      audit(db, { username, action: 'import', target: r.file, detail: JSON.stringify({ batchId: r.batchId, dataset: r.dataset, imported: r.imported, rejected: r.rejected, error: r.error }) });
+    }
+    if (values.json) {
+      out.log(
+        JSON.stringify({
+          files: results.map((r) => ({
+            file: r.file, dataset: r.dataset, rows: r.rows, imported: r.imported, rejected: r.rejected, warnings: r.warnings,
+            ...(r.error ? { error: r.error } : {}),
+          })),
+        }),
+      );
+    } else {
+      for (const r of results) {
+        out.log(
+          r.error
+            ? `✗ ${r.error}`
+            : `✓ ${r.file} [${r.dataset}] 读取 ${r.rows} 行，导入 ${r.imported}（新增 ${r.inserted}，替换 ${r.replaced}），未变 ${r.unchanged}，拒绝 ${r.rejected}，警告 ${r.warnings}`,
+        );
+      }
+    }
+    for (const r of results) if (r.error) out.err(r.error);
+    return results.some((r) => r.error) ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}
+
+async function statsCmd(argv: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } } });
+  const dbFile = need(values.db, '--db');
+  const date = need(values.date, '--date');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date 应为 YYYY-MM-DD：${date}`);
+  const { computeOrgStats } = await import('./core/metrics/stats.js');
+  const db = openDb(dbFile);
+  try {
+    const stats = computeOrgStats(db, date);
+    if (values.json) out.log(JSON.stringify(stats));
+    else {
+      for (const o of stats.orgs) {
+        out.log(`${o.org_id}\t${o.name}\t存款 ${o.deposit_balance}\t贷款 ${o.loan_balance}\t不良率 ${o.npl_ratio ?? '-'}`);
+      }
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+async function seedCmd(argv: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, scale: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } },
+  });
+  const scale = (values.scale ?? 'small') as 'small' | 'medium' | 'large';
+  if (!['small', 'medium', 'large'].includes(scale)) throw new Error(`--scale 应为 small、medium 或 large：${scale}`);
+  if (!values.db && !values.out) throw new Error(`seed 需要 --db 或 --out\n${USAGE}`);
+  const { seedDemoBank } = await import('./core/first-run.js');
+  const outDir = values.out ?? path.join(path.dirname(path.resolve(values.db!)), 'demo-exports');
+  const r = await seedDemoBank({ outDir, scale, seed: values.seed ? Number(values.seed) : undefined, dbFile: values.db });
+  out.log(`已生成演示银行导出文件 ${r.files.length} 个：${outDir}`);
+  if (r.results) {
+    const failed = r.results.filter((x) => x.error);
+    out.log(`已导入 ${values.db}：${r.results.reduce((s, x) => s + x.imported, 0)} 行，失败文件 ${failed.length} 个`);
+    for (const f of failed) out.err(f.error!);
+    return failed.length ? 1 : 0;
+  }
+  return 0;
+}
+
+async function serveCmd(argv: string[], out: Out): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, static: { type: 'string' } },
+  });
+  const { startWebMode } = await import('./web-mode.js');
+  const { url } = await startWebMode({
+    dbFile: values.db,
+    port: values.port ? Number(values.port) : undefined,
+    host: values.host,
+    staticDir: values.static,
+  });
+  out.log(`网点工作台（网页模式）/ Branch Console web mode: ${url}`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  return 0;
+}

@@ -1,0 +1,59 @@
+// The demo bank on first run: generate its export files, import them like any other files,
+// and mark the database as the demo so the login page can list the demo users.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportFileResult } from '../../shared/api.js';
+import { ensureDemoUsers, markDemo } from './auth/index.js';
+import { openDb } from './db/connection.js';
+import { importPaths } from './import/index.js';
+import { defaultDbPath } from './paths.js';
+
+export interface SeedDemoOptions {
+  outDir: string;
+  scale?: 'small' | 'medium' | 'large';
+  seed?: number;
+  /** import the files into this database too */
+  dbFile?: string;
+}
+
+export async function seedDemoBank(o: SeedDemoOptions): Promise<{ files: string[]; results?: ImportFileResult[] }> {
+  const { generateDemoBank } = await import('../../seeds/index.js');
+  const g = await generateDemoBank({ outDir: o.outDir, scale: o.scale ?? 'small', seed: o.seed });
+  if (!o.dbFile) return { files: g.files };
+  const db = openDb(o.dbFile);
+  try {
+    const results = await importPaths(db, g.files, { username: 'seed' });
+    markDemo(db);
+    ensureDemoUsers(db);
+    return { files: g.files, results };
+  } finally {
+    db.close();
+  }
+}
+
+function hasContent(dbPath: string): boolean {
+  if (!fs.existsSync(dbPath)) return false;
+  const db = openDb(dbPath);
+  try {
+    return (db.prepare('SELECT (SELECT count(*) FROM app_user) + (SELECT count(*) FROM import_batch)').pluck().get() as number) > 0;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The per-user database, seeded with the demo bank the first time. Seeding writes a side file
+ * and renames it into place, so a first run that is interrupted seeds again next time instead of
+ * leaving a half-filled bank.
+ */
+export async function ensureDemoDatabase(dataDir: string): Promise<{ dbPath: string; seeded: boolean }> {
+  const dbPath = defaultDbPath(dataDir);
+  if (hasContent(dbPath)) return { dbPath, seeded: false };
+  fs.mkdirSync(dataDir, { recursive: true });
+  const tmp = `${dbPath}.seeding`;
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  await seedDemoBank({ outDir: path.join(dataDir, 'demo-exports'), scale: 'small', dbFile: tmp });
+  for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) fs.rmSync(f, { force: true });
+  fs.renameSync(tmp, dbPath);
+  return { dbPath, seeded: true };
+}

@@ -1,0 +1,23 @@
+// Card numbers are never stored: the key is a keyed hash (HMAC-SHA256 with a secret kept in this
+// database), so the same card imports to the same row, and a stolen file does not give the
+// numbers back; the masked form (first 6, last 4) is what anyone sees.
+import crypto from 'node:crypto';
+import type { Db } from '../db/connection.js';
+
+export function cardHashKey(db: Db): Buffer {
+  const row = db.prepare("SELECT value FROM setting WHERE key = 'card_hash_key'").pluck().get() as string | undefined;
+  if (row) return Buffer.from(row, 'hex');
+  const key = crypto.randomBytes(32);
+  db.prepare("INSERT INTO setting (key, value) VALUES ('card_hash_key', ?)").run(key.toString('hex'));
+  return key;
+}
+
+export function cardHasher(db: Db): (cardNo: string) => string {
+  const key = cardHashKey(db);
+  return (no) => crypto.createHmac('sha256', key).update(no).digest('base64url').slice(0, 32);
+}
+
+export function maskCardNo(no: string): string {
+  if (no.length <= 10) return no.length <= 4 ? '****' : `${'*'.repeat(no.length - 4)}${no.slice(-4)}`;
+  return `${no.slice(0, 6)}${'*'.repeat(no.length - 10)}${no.slice(-4)}`;
+}

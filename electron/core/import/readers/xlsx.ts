@@ -1,0 +1,92 @@
+// XLSX, first sheet, streamed with exceljs's WorkbookReader; the header is the first
+// non-empty row. Cells become the text a user would see, so the same value readers apply.
+import ExcelJS from 'exceljs';
+import { FileError } from '../sniff.js';
+import type { RecordReader } from './types.js';
+
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (v instanceof Date) {
+    // exceljs reads date cells as UTC instants of the wall-clock value
+    const iso = v.toISOString();
+    const time = iso.slice(11, 19);
+    return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text; // hyperlink
+    if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('error' in v) return '';
+  }
+  return String(v);
+}
+
+function rowCells(row: ExcelJS.Row): string[] {
+  const values = row.values as ExcelJS.CellValue[]; // 1-based, index 0 unused
+  const out: string[] = [];
+  for (let i = 1; i < values.length; i++) out.push(cellText(values[i]).trim());
+  return out;
+}
+
+function xlsxError(e: unknown): FileError {
+  const detail = e instanceof Error ? e.message : String(e);
+  return new FileError(`XLSX 文件已损坏或不完整，无法读取（${detail}）`);
+}
+
+async function* firstSheetRows(path: string): AsyncGenerator<ExcelJS.Row> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    styles: 'cache', // needed to tell date cells from numbers
+    hyperlinks: 'ignore',
+    entries: 'emit',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) yield row;
+    return; // first sheet only
+  }
+}
+
+export async function openXlsx(path: string, size: number): Promise<RecordReader> {
+  let header: string[] = [];
+  let headerRow = 0;
+  try {
+    for await (const row of firstSheetRows(path)) {
+      const cells = rowCells(row);
+      if (cells.some((c) => c !== '')) {
+        header = cells;
+        headerRow = row.number;
+        break;
+      }
+    }
+  } catch (e) {
+    throw xlsxError(e);
+  }
+  if (!headerRow) throw new FileError('XLSX 文件的第一个工作表为空');
+  return {
+    header,
+    headerRow,
+    encoding: 'xlsx',
+    bytesTotal: size,
+    async read(onRecord, onProgress) {
+      let n = 0;
+      try {
+        for await (const row of firstSheetRows(path)) {
+          if (row.number <= headerRow) continue;
+          const cells = rowCells(row);
+          if (cells.every((c) => c === '')) continue;
+          onRecord(cells, row.number);
+          if (++n % 5000 === 0) onProgress?.(Math.min(size, Math.round((size * n) / (n + 1000))));
+        }
+      } catch (e) {
+        if (e instanceof FileError || (e as { rowError?: boolean }).rowError) throw e;
+        if (e instanceof Error && e.name === 'RowError') throw e;
+        throw xlsxError(e);
+      }
+      onProgress?.(size);
+    },
+  };
+}

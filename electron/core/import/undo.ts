@@ -26,13 +26,20 @@ export function undoBatch(db: Db, batchId: number, username: string | null): { d
     if (blocker) throw new Error(blocker);
     const deleted = db.prepare(`DELETE FROM ${b.dataset} WHERE batch_id = ?`).run(batchId).changes;
     let restored = 0;
-    for (const json of db.prepare('SELECT row_json FROM import_replaced WHERE batch_id = ? ORDER BY rowid').pluck().iterate(batchId) as Iterable<string>) {
-      const row = JSON.parse(json) as Record<string, unknown>;
-      const cols = Object.keys(row);
-      db.prepare(`INSERT INTO ${b.dataset} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
-        cols.map((c) => row[c]),
-      );
-      restored++;
+    // pages rather than one iterator: the connection cannot insert while a statement iterates
+    const page = db.prepare('SELECT rowid AS id, row_json FROM import_replaced WHERE batch_id = ? AND rowid > ? ORDER BY rowid LIMIT 1000');
+    for (let after = 0; ; ) {
+      const rows = page.all(batchId, after) as { id: number; row_json: string }[];
+      if (!rows.length) break;
+      for (const { row_json } of rows) {
+        const row = JSON.parse(row_json) as Record<string, unknown>;
+        const cols = Object.keys(row);
+        db.prepare(`INSERT INTO ${b.dataset} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+          cols.map((c) => row[c]),
+        );
+        restored++;
+      }
+      after = rows[rows.length - 1].id;
     }
     db.prepare("UPDATE import_batch SET status = 'undone', undone_at = ?, undone_by = ? WHERE batch_id = ?").run(
       new Date().toISOString(),

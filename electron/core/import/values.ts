@@ -40,8 +40,10 @@ export function parseDate(s: string): string | ValueError {
 
 const DATETIME = /^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})(?:[ T]+(\d{1,2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?)?$/;
 
+const DATETIME_COMPACT = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+
 export function parseDatetime(s: string): string | ValueError {
-  const m = DATETIME.exec(s);
+  const m = DATETIME_COMPACT.exec(s) ?? DATETIME.exec(s);
   if (!m) return new ValueError('无法识别的时间（应为 2024-07-31 14:03:00）');
   const day = makeDate(+m[1], +m[2], +m[3]);
   if (day instanceof ValueError) return day;

@@ -73,15 +73,21 @@ export async function runImportBench(rows = Number(process.env.BENCH_ROWS ?? 1_0
   console.log(`\n== 收单交易 import: ${rows.toLocaleString('en')} rows (GBK CSV) ==`);
   const { gbk, utf8 } = await ensureFile(rows);
   const small = await ensureFile(Math.round(rows / 4));
+  const double = await ensureFile(rows * 2);
   const mib = (fs.statSync(gbk).size / 1024 / 1024).toFixed(1);
   checkHeaderOrder(utf8);
   const cli = sqliteCli(utf8);
   const ours = consoleImport(gbk);
   const quarter = consoleImport(small.gbk);
+  const twice = consoleImport(double.gbk);
   console.log(`file                          ${mib} MiB`);
   console.log(`sqlite3 CLI .import (typed)   ${cli.toFixed(2)} s   ${Math.round(rows / cli).toLocaleString('en')} rows/s`);
   console.log(`console importer              ${ours.seconds.toFixed(2)} s   ${Math.round(ours.rows / ours.seconds).toLocaleString('en')} rows/s`);
   console.log(`ratio importer / CLI          ${(ours.seconds / cli).toFixed(2)}   (goal ≤ 2.0 now, 1.25 later)`);
-  console.log(`importer peak RSS             ${ours.peakRssMiB.toFixed(0)} MiB at ${rows.toLocaleString('en')} rows; ` +
-    `${quarter.peakRssMiB.toFixed(0)} MiB at ${quarter.rows.toLocaleString('en')} rows (bounded: should not grow with the file)`);
+  // SQLite's page cache is capped at 64 MiB (connection.ts): RSS climbs until the cache is full,
+  // then stays flat however long the file is.
+  for (const m of [quarter, ours, twice]) {
+    console.log(`importer peak RSS             ${m.peakRssMiB.toFixed(0)} MiB at ${m.rows.toLocaleString('en')} rows (${m.seconds.toFixed(2)} s)`);
+  }
+  console.log(`peak RSS growth 1× → 2× rows   ${(twice.peakRssMiB - ours.peakRssMiB).toFixed(0)} MiB`);
 }

@@ -70,6 +70,23 @@ describe('recognition and reading', () => {
     expect(batchIssues(db, r.batchId!)).toEqual([]);
   });
 
+  it('reads XLSX date cells as dates and number cells as exact amounts', async () => {
+    await base();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('存款');
+    ws.addRow(['数据日期', '账号', '客户号', '账户余额']);
+    ws.addRow([new Date(Date.UTC(2024, 6, 31)), 'X1', 'C001', 1234.5]);
+    ws.addRow(['2024/7/31', 'X2', 'C002', '2,000.10']);
+    ws.getColumn(1).numFmt = 'yyyy-mm-dd';
+    const f = path.join(dir, 'dep.xlsx');
+    await wb.xlsx.writeFile(f);
+    expect(await importFile(db, f)).toMatchObject({ imported: 2, rejected: 0 });
+    expect(db.prepare('SELECT data_date, acct_no, balance FROM deposit ORDER BY acct_no').all()).toEqual([
+      { data_date: '2024-07-31', acct_no: 'X1', balance: 123450 },
+      { data_date: '2024-07-31', acct_no: 'X2', balance: 200010 },
+    ]);
+  });
+
   it('imports GeoJSON grids and rejects a feature that is not a polygon', async () => {
     const poly = { type: 'Polygon', coordinates: [[[118.5, 24.9], [118.6, 24.9], [118.6, 25], [118.5, 24.9]]] };
     const fc = {

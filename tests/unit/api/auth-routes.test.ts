@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { AuthStatus, LoginResult, UserInfo } from '../../../shared/api.js';
+import { DEMO_USERS, ensureDemoUsers, markDemo } from '../../../electron/core/auth/index.js';
+import { listAudit } from '../../../electron/core/audit/index.js';
+import { tempApi } from './helpers.js';
+
+const post = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+describe('auth routes', () => {
+  it('first run: status asks for setup, setup signs the admin in, a second setup is refused', async () => {
+    const { app } = tempApi();
+    expect(await (await app.request('/api/auth/status')).json()).toEqual({ needsSetup: true, demo: false });
+    expect((await app.request('/api/auth/setup', post({ password: 'short' }))).status).toBe(400);
+    const res = await app.request('/api/auth/setup', post({ password: 'a-good-password' }));
+    expect(res.status).toBe(200);
+    const { token, user } = (await res.json()) as LoginResult;
+    expect(user.role).toBe('admin');
+    const me = await app.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } });
+    expect(((await me.json()) as UserInfo).username).toBe(user.username);
+    const again = await app.request('/api/auth/setup', post({ password: 'another-password' }));
+    expect(again.status).toBe(403);
+    expect(await again.json()).toMatchObject({ code: 'setup_done' });
+    expect(((await (await app.request('/api/auth/status')).json()) as AuthStatus).needsSetup).toBe(false);
+  });
+
+  it('login writes an audit row on success and on refusal, never the password', async () => {
+    const { app, db } = tempApi();
+    ensureDemoUsers(db);
+    const bad = await app.request('/api/auth/login', post({ username: 'datang', password: 'wrong-pass-xyz' }));
+    expect(bad.status).toBe(401);
+    expect(await bad.json()).toMatchObject({ code: 'bad_credentials' });
+    const ghost = await app.request('/api/auth/login', post({ username: 'ghost', password: 'wrong-pass-xyz' }));
+    expect(ghost.status).toBe(401);
+    const ok = await app.request('/api/auth/login', post({ username: 'datang', password: 'demo123' }));
+    expect(ok.status).toBe(200);
+    const { user } = (await ok.json()) as LoginResult;
+    expect(user).toMatchObject({ username: 'datang', role: 'lobby_manager', permissions: ['data:read'] });
+
+    const rows = listAudit(db).items.reverse();
+    expect(rows.map((r) => [r.action, r.target])).toEqual([
+      ['login_failed', 'datang'],
+      ['login_failed', 'ghost'],
+      ['login', 'datang'],
+    ]);
+    const everything = JSON.stringify(db.prepare('SELECT * FROM audit_log').all());
+    expect(everything).not.toContain('wrong-pass-xyz');
+    expect(everything).not.toContain('demo123');
+  });
+
+  it('rejects a malformed login body with 400 and a Chinese message', async () => {
+    const { app } = tempApi();
+    const res = await app.request('/api/auth/login', post({ username: '' }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^请求参数不正确/);
+    const notJson = await app.request('/api/auth/login', { method: 'POST', body: '{oops' });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('logout ends the session', async () => {
+    const { app, auth } = tempApi();
+    const headers = auth('branch_manager');
+    expect((await app.request('/api/auth/me', { headers })).status).toBe(200);
+    expect((await app.request('/api/auth/logout', { method: 'POST', headers })).status).toBe(200);
+    expect((await app.request('/api/auth/me', { headers })).status).toBe(401);
+  });
+
+  it('a demo bank lists its demo users on the login page, a real one does not', async () => {
+    const { app, db } = tempApi();
+    ensureDemoUsers(db);
+    expect(((await (await app.request('/api/auth/status')).json()) as AuthStatus).demoUsers).toBeUndefined();
+    markDemo(db);
+    const s = (await (await app.request('/api/auth/status')).json()) as AuthStatus;
+    expect(s.demo).toBe(true);
+    expect(s.demoUsers).toEqual(DEMO_USERS.map(({ username, password, role }) => ({ username, password, role })));
+  });
+
+  it('the audit log is readable by a branch manager, not by a lobby manager', async () => {
+    const { app, auth } = tempApi();
+    await app.request('/api/auth/login', post({ username: 'nobody', password: 'x' }));
+    const res = await app.request('/api/audit?limit=5', { headers: auth('branch_manager') });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: { action: string }[]; total: number };
+    expect(body.items[0].action).toBe('login_failed');
+    expect((await app.request('/api/audit', { headers: auth('lobby_manager') })).status).toBe(403);
+  });
+});

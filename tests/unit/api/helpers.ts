@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import type { Hono } from 'hono';
+import { ROLES, type Role } from '../../../shared/permissions.js';
+import { openDb, type Db } from '../../../electron/core/db/connection.js';
+import { apiIdle, createApi } from '../../../electron/core/api/index.js';
+import { SessionStore, createUser, getUser } from '../../../electron/core/auth/index.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+export function tempDir(prefix = 'bc-api-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface TestApi {
+  app: Hono;
+  db: Db;
+  dir: string;
+  sessions: SessionStore;
+  /** a fresh session token of a user of that role (created on first use) */
+  tokenFor(role: Role): string;
+  auth(role: Role): { authorization: string };
+}
+
+/** The real API over a real SQLite file in a temp folder. */
+export function tempApi(): TestApi {
+  const dir = tempDir();
+  const db = openDb(path.join(dir, 'branch-console.db'));
+  const sessions = new SessionStore();
+  const app = createApi({ db, dataDir: dir, sessions });
+  cleanups.push(async () => {
+    await apiIdle(app);
+    db.close();
+  });
+  const tokenFor = (role: Role) => {
+    const username = `t_${role}`;
+    if (!getUser(db, username)) {
+      createUser(db, { username, displayName: role, role, orgId: null, password: 'password1' });
+    }
+    return sessions.create(getUser(db, username)!);
+  };
+  return { app, db, dir, sessions, tokenFor, auth: (role) => ({ authorization: `Bearer ${tokenFor(role)}` }) };
+}
+
+export { ROLES };

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { UserInfo } from '../../../shared/api.js';
+import { SessionStore } from '../../../electron/core/auth/session.js';
+
+const user: UserInfo = { username: 'u1', displayName: 'U', role: 'lobby_manager', orgId: null, permissions: ['data:read'] };
+const HOUR = 3600_000;
+
+function clock(start = 1_700_000_000_000) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+describe('SessionStore', () => {
+  it('issues distinct 32-byte random tokens', () => {
+    const s = new SessionStore();
+    const a = s.create(user);
+    const b = s.create(user);
+    expect(a).not.toBe(b);
+    expect(Buffer.from(a, 'base64url')).toHaveLength(32);
+    expect(s.get(a)?.username).toBe('u1');
+    expect(s.get('not-a-token')).toBeNull();
+    expect(s.get(null)).toBeNull();
+  });
+
+  it('ends a session after 12 hours idle, not before', () => {
+    const c = clock();
+    const s = new SessionStore({ now: c.now });
+    const t = s.create(user);
+    c.advance(12 * HOUR - 1);
+    expect(s.get(t)).not.toBeNull();
+    // that use pushed the expiry 12 h from now
+    c.advance(12 * HOUR - 1);
+    expect(s.get(t)).not.toBeNull();
+    c.advance(12 * HOUR);
+    expect(s.get(t)).toBeNull();
+    // gone for good, even if the clock were to go back
+    c.advance(-24 * HOUR);
+    expect(s.get(t)).toBeNull();
+  });
+
+  it('honours a custom idle time and forgets expired sessions when a new one is made', () => {
+    const c = clock();
+    const s = new SessionStore({ now: c.now, idleMs: 1000 });
+    s.create(user);
+    s.create(user);
+    expect(s.size).toBe(2);
+    c.advance(1000);
+    s.create(user);
+    expect(s.size).toBe(1);
+  });
+
+  it('logs out one token, or every session of a user', () => {
+    const s = new SessionStore();
+    const a = s.create(user);
+    const b = s.create(user);
+    const other = s.create({ ...user, username: 'u2' });
+    expect(s.delete(a)).toBe(true);
+    expect(s.get(a)).toBeNull();
+    expect(s.get(b)).not.toBeNull();
+    expect(s.deleteUser('u1')).toBe(1);
+    expect(s.get(b)).toBeNull();
+    expect(s.get(other)?.username).toBe('u2');
+  });
+});

@@ -1,16 +1,10 @@
 // The command line as a user runs it: a real process, real files, a real database.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../electron/core/db/connection.js';
+import { cli } from './run-cli.js';
 import { CUSTOMER_CSV, ORG_CSV, STAFF_CSV, tmpDir, write } from '../import/helpers.js';
 
-const BIN = path.resolve(__dirname, '../../../bin/branch-console.js');
-
-export function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('branch-console import', () => {
   it('imports a folder and prints one JSON object per the contract; exit 0 with rejected rows', () => {

@@ -142,3 +142,38 @@ export interface MappingProfile {
   encoding?: string;
   delimiter?: string;
 }
+
+// --- Import transport: the shapes electron/core/api/import-routes.ts returns (typed here for the renderer) ---
+
+/** POST /api/import/upload: multipart, one part `file` per file (filename = path relative to the
+ *  chosen folder), optional field `profile` (a mapping profile name). Files stay staged on the
+ *  server until committed; previews come back in import order. */
+export interface UploadResult {
+  uploadId: string;
+  previews: ImportPreview[];
+}
+
+/** POST /api/import/commit → CommitResult. `files` (ImportPreview.file values) picks some of
+ *  the upload; without it every recognised file goes in. */
+export interface CommitRequest {
+  uploadId: string;
+  files?: string[];
+  profile?: string;
+}
+export interface CommitResult {
+  jobId: string;
+}
+
+/** GET /api/audit?limit=&offset=&username=&action= (audit:read), newest first */
+export interface AuditEntry {
+  id: number;
+  at: string; // ISO 8601, UTC
+  username: string | null;
+  action: string; // login, login_failed, login_locked, logout, setup, import_upload, import, import_failed, undo, export, profile_save, profile_delete
+  target: string | null;
+  detail: string | null; // JSON or text
+}
+export interface AuditPage {
+  items: AuditEntry[];
+  total: number;
+}

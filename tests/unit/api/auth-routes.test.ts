@@ -87,4 +87,17 @@ describe('auth routes', () => {
     expect(body.items[0].action).toBe('login_failed');
     expect((await app.request('/api/audit', { headers: auth('lobby_manager') })).status).toBe(403);
   });
+
+  it('locks a user name after 5 wrong passwords, even against the right one, and audits it', async () => {
+    const { app, db } = tempApi();
+    ensureDemoUsers(db);
+    for (let i = 0; i < 5; i++) {
+      expect((await app.request('/api/auth/login', post({ username: 'jixiao', password: `guess-${i}` }))).status).toBe(401);
+    }
+    const locked = await app.request('/api/auth/login', post({ username: 'jixiao', password: 'demo123' }));
+    expect(locked.status).toBe(429);
+    expect(await locked.json()).toMatchObject({ code: 'locked' });
+    expect(listAudit(db, { limit: 1 }).items[0]).toMatchObject({ action: 'login_locked', target: 'jixiao' });
+    expect((await app.request('/api/auth/login', post({ username: 'datang', password: 'demo123' }))).status).toBe(200);
+  });
 });

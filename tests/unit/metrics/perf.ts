@@ -3,6 +3,9 @@
 import { performance } from 'node:perf_hooks';
 import { computeOrgStats } from '../../../electron/core/metrics/stats.js';
 import { homeSummary } from '../../../electron/core/metrics/home.js';
+import { addDeposits } from '../../../electron/core/metrics/balances.js';
+import { DirectByOrg } from '../../../electron/core/metrics/figures.js';
+import { addMerchants } from '../../../electron/core/metrics/merchants.js';
 import { insertRows, tempDb } from './bank.js';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
@@ -51,6 +54,9 @@ try {
       }
     })(),
   );
+  time('merchants + 高质量 alone, 2024-07-31 (cold)', () => addMerchants(t.db, '2024-07-31', new DirectByOrg()));
+  time('merchants + 高质量 alone, 2024-07-31 (warm)', () => addMerchants(t.db, '2024-07-31', new DirectByOrg()));
+  time(`deposit balance + 日均 alone (${ACCOUNTS} accounts × 23 snapshots)`, () => addDeposits(t.db, '2024-07-31', new DirectByOrg()));
   const s = time('computeOrgStats 2024-07-31 (cold)', () => computeOrgStats(t.db, '2024-07-31'));
   time('computeOrgStats 2024-07-31 (warm)', () => computeOrgStats(t.db, '2024-07-31'));
   time('computeOrgStats 2024-07-15', () => computeOrgStats(t.db, '2024-07-15'));

@@ -1,0 +1,246 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ImportPreview, MappingProfile } from '../../../shared/api.js';
+import { audit } from '../audit/index.js';
+import { BadRequestError, NotFoundError } from '../auth/errors.js';
+import { openDb, type Db } from '../db/connection.js';
+import { jsonBody, queryOf } from './errors.js';
+import { ImportJobs, type JobFile } from './jobs.js';
+import type { Router } from './route.js';
+import { receiveUpload } from './upload.js';
+
+// The importer pulls in exceljs and the readers: load it on first use so that starting the
+// console and showing the login page stay quick.
+const importer = () => import('../import/index.js');
+
+interface Upload {
+  id: string;
+  dir: string;
+  files: JobFile[]; // in dependency order
+  profile: string | null;
+  createdAt: number;
+  committed: boolean;
+}
+
+const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+const CommitBody = z.object({
+  uploadId: z.string().uuid(),
+  files: z.array(z.string().min(1)).optional(),
+  profile: z.string().min(1).max(100).optional(),
+});
+const IssuesQuery = z.object({
+  level: z.enum(['rejected', 'warning']).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+const BatchParam = z.object({ id: z.coerce.number().int().positive() });
+const ProfileName = z.object({ name: z.string().trim().min(1).max(100) });
+
+/**
+ * Imports run on a connection of their own. The API's connection must never share the import's
+ * transaction: reads on it would see rows a preview is about to roll back, and its own writes
+ * (audit) would be rolled back with them. With WAL the API keeps reading the last committed state
+ * while an import writes. An in-memory database (tests) cannot be opened twice: use it as is.
+ */
+async function withImportDb<T>(db: Db, work: (idb: Db) => Promise<T>): Promise<T> {
+  if (db.memory) return work(db);
+  const idb = openDb(db.name);
+  try {
+    return await work(idb);
+  } finally {
+    idb.close();
+  }
+}
+
+function profileByName(db: Db, name: string | null | undefined, m: Awaited<ReturnType<typeof importer>>): MappingProfile | undefined {
+  if (!name) return undefined;
+  const p = m.getProfile(db, name);
+  if (!p) throw new BadRequestError(`映射方案「${name}」不存在。 (No such mapping profile.)`, 'no_profile');
+  return p;
+}
+
+/** A plain Error from the importer is its sentence for the user (e.g. why an undo is refused). */
+function asUserError(e: unknown): never {
+  if (e instanceof Error && e.constructor === Error) throw new BadRequestError(e.message, 'refused');
+  throw e;
+}
+
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function importRoutes(r: Router): ImportJobs {
+  const { db, dataDir } = r.rt;
+  const jobs = new ImportJobs();
+  const uploads = new Map<string, Upload>();
+  const uploadRoot = path.join(dataDir, 'uploads');
+  removeStaleUploads(uploadRoot);
+
+  r.route('post', '/api/import/upload', 'import:write', async (c, user) => {
+    for (const [id, u] of uploads) {
+      if (!u.committed && Date.now() - u.createdAt > UPLOAD_TTL_MS) {
+        uploads.delete(id);
+        fs.rmSync(u.dir, { recursive: true, force: true });
+      }
+    }
+    const id = crypto.randomUUID();
+    const dir = path.join(uploadRoot, id);
+    const { files, fields } = await receiveUpload(c.req.raw, dir);
+    let previews: ImportPreview[];
+    try {
+      if (files.length === 0) throw new BadRequestError('没有收到文件，请在表单字段 file 中上传。 (No file received.)', 'no_file');
+      const m = await importer();
+      const profileName = fields.profile?.trim() || null;
+      const profile = profileByName(db, profileName, m);
+      const recognised = await Promise.all(
+        files.map(async (f) => ({
+          ...f,
+          dataset: await m.openFile(f.path, { fileName: f.file, profile }).then((o) => o.mapping.dataset.id, () => null),
+        })),
+      );
+      const ordered = m.orderForImport(recognised);
+      previews = await jobs.exclusive(() =>
+        withImportDb(db, (idb) => m.previewFiles(idb, ordered.map((f) => ({ path: f.path, fileName: f.file })), { profile })),
+      );
+      uploads.set(id, { id, dir, files: ordered, profile: profileName, createdAt: Date.now(), committed: false });
+    } catch (e) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+    audit(db, { username: user.username, action: 'import_upload', target: id, detail: { files: files.map((f) => f.file) } });
+    return c.json({ uploadId: id, previews });
+  });
+
+  r.route('post', '/api/import/commit', 'import:write', async (c, user) => {
+    const body = await jsonBody(c, CommitBody);
+    const upload = uploads.get(body.uploadId);
+    if (!upload) throw new NotFoundError('找不到这次上传，可能已过期，请重新上传。 (Upload not found.)', 'no_upload');
+    if (upload.committed) throw new BadRequestError('这次上传已经提交过了。 (Already committed.)', 'already_committed');
+    let chosen: JobFile[];
+    if (body.files) {
+      const unknown = body.files.filter((f) => !upload.files.some((u) => u.file === f));
+      if (unknown.length) throw new BadRequestError(`上传中没有这些文件：${unknown.join('、')} (unknown files)`, 'unknown_file');
+      chosen = upload.files.filter((u) => body.files!.includes(u.file));
+    } else {
+      chosen = upload.files.filter((u) => u.dataset !== null);
+    }
+    if (chosen.length === 0) throw new BadRequestError('没有可导入的文件。 (Nothing to import.)', 'nothing_to_import');
+    const m = await importer();
+    const profile = profileByName(db, body.profile ?? upload.profile, m);
+    upload.committed = true;
+    const job = jobs.start(
+      chosen,
+      (f, onProgress) =>
+        withImportDb(db, async (idb) => {
+          const res = await m.importFile(idb, f.path, {
+            fileName: f.file,
+            username: user.username,
+            profile,
+            dataset: f.dataset ?? undefined,
+            onProgress,
+          });
+          const { file, ...detail } = res;
+          audit(db, { username: user.username, action: res.error ? 'import_failed' : 'import', target: file, detail });
+          return res;
+        }),
+      () => {
+        uploads.delete(upload.id);
+        fs.rmSync(upload.dir, { recursive: true, force: true });
+      },
+    );
+    return c.json({ jobId: job.id });
+  });
+
+  r.route('get', '/api/import/jobs/:id', 'import:read', (c) => {
+    const job = jobs.get(c.req.param('id') ?? '');
+    if (!job) throw new NotFoundError('找不到该导入任务。 (No such import job.)', 'no_job');
+    return c.json(job);
+  });
+
+  r.route('get', '/api/import/batches', 'import:read', async (c) => c.json((await importer()).listBatches(db)));
+
+  r.route('get', '/api/import/batches/:id/issues', 'import:read', async (c) => {
+    const { id } = BatchParam.parse(c.req.param());
+    return c.json((await importer()).batchIssues(db, id, queryOf(c, IssuesQuery)));
+  });
+
+  r.route('get', '/api/import/batches/:id/issues.csv', 'import:read', async (c, user) => {
+    const { id } = BatchParam.parse(c.req.param());
+    const file = db.prepare('SELECT file_name FROM import_batch WHERE batch_id = ?').pluck().get(id) as string | undefined;
+    if (file === undefined) throw new NotFoundError(`批次 #${id} 不存在。 (No such batch.)`, 'no_batch');
+    const chunks: string[] = [];
+    (await importer()).writeIssuesCsv(db, id, (s) => chunks.push(s));
+    // Excel guesses the encoding of a CSV from a BOM only; the importer normally writes one.
+    if (!chunks[0]?.startsWith('\uFEFF')) chunks.unshift('\uFEFF');
+    audit(db, { username: user.username, action: 'export', target: `batch:${id}`, detail: 'import_issues.csv' });
+    const stem = path.posix.basename(file).replace(/\.[^.]*$/, '');
+    return new Response(chunks.join(''), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': contentDisposition(`${stem}_问题行_批次${id}.csv`),
+      },
+    });
+  });
+
+  r.route('post', '/api/import/batches/:id/undo', 'import:write', async (c, user) => {
+    const { id } = BatchParam.parse(c.req.param());
+    const m = await importer();
+    const out = await jobs.exclusive(() => {
+      try {
+        return m.undoBatch(db, id, user.username);
+      } catch (e) {
+        return asUserError(e);
+      }
+    });
+    audit(db, { username: user.username, action: 'undo', target: `batch:${id}`, detail: out });
+    return c.json({ ok: true, ...out });
+  });
+
+  r.route('get', '/api/import/profiles', 'import:read', async (c) => c.json((await importer()).listProfiles(db)));
+
+  r.route('put', '/api/import/profiles', 'import:write', async (c, user) => {
+    const body: unknown = await jsonBody(c, z.unknown());
+    const m = await importer();
+    const saved = await jobs.exclusive(() => {
+      try {
+        return m.saveProfile(db, body);
+      } catch (e) {
+        return asUserError(e);
+      }
+    });
+    audit(db, { username: user.username, action: 'profile_save', target: saved.name });
+    return c.json(saved);
+  });
+
+  r.route('delete', '/api/import/profiles', 'import:write', async (c, user) => {
+    const { name } = queryOf(c, ProfileName);
+    const m = await importer();
+    const deleted = await jobs.exclusive(() => m.deleteProfile(db, name));
+    if (!deleted) throw new NotFoundError(`映射方案「${name}」不存在。 (No such mapping profile.)`, 'no_profile');
+    audit(db, { username: user.username, action: 'profile_delete', target: name });
+    return c.json({ ok: true });
+  });
+  return jobs;
+}
+
+/** Uploads left by a crash or never committed: files of up to 2 GiB each should not pile up. */
+function removeStaleUploads(root: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(root, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = path.join(root, e.name);
+    try {
+      if (Date.now() - fs.statSync(p).mtimeMs > UPLOAD_TTL_MS) fs.rmSync(p, { recursive: true, force: true });
+    } catch {
+      // another instance may be cleaning the same folder
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type { Context, Hono } from 'hono';
+import type { UserInfo } from '../../../shared/api.js';
+import type { Permission } from '../../../shared/permissions.js';
+import type { Db } from '../db/connection.js';
+import { requirePermission } from '../auth/permission.js';
+import { UnauthorizedError } from '../auth/errors.js';
+import type { SessionStore } from '../auth/session.js';
+import type { LoginThrottle } from '../auth/throttle.js';
+
+export type Method = 'get' | 'post' | 'put' | 'delete';
+/** 'public': no login; 'signed-in': any logged-in user; otherwise the permission required. */
+export type Access = 'public' | 'signed-in' | Permission;
+
+export interface RouteDef {
+  method: Method;
+  path: string;
+  access: Access;
+}
+
+/** What every route module receives: the database, the data folder and the shared state. */
+export interface ApiRuntime {
+  db: Db;
+  dataDir: string;
+  sessions: SessionStore;
+  throttle?: LoginThrottle;
+}
+
+const TABLES = new WeakMap<object, RouteDef[]>();
+
+/** The permission table of an app made by createApi: tests walk it so that a new route is
+ *  checked for 401/403 without anyone remembering to add a test. */
+export function routesOf(app: Hono): readonly RouteDef[] {
+  return TABLES.get(app) ?? [];
+}
+
+export function bearerToken(c: Context): string | null {
+  const h = c.req.header('authorization');
+  const m = h ? /^Bearer\s+(\S+)$/i.exec(h) : null;
+  return m ? m[1] : null;
+}
+
+/**
+ * Registers routes with their access rule in one place. The check runs before the handler, in
+ * the core, whatever the renderer shows or hides.
+ */
+export class Router {
+  constructor(
+    private readonly app: Hono,
+    readonly rt: ApiRuntime,
+  ) {
+    if (!TABLES.has(app)) TABLES.set(app, []);
+  }
+
+  public(method: Method, path: string, handler: (c: Context, user: UserInfo | null) => Response | Promise<Response>): void {
+    this.add({ method, path, access: 'public' }, handler);
+  }
+
+  route(
+    method: Method,
+    path: string,
+    access: Exclude<Access, 'public'>,
+    handler: (c: Context, user: UserInfo) => Response | Promise<Response>,
+  ): void {
+    this.add({ method, path, access }, (c, user) => {
+      if (!user) throw new UnauthorizedError();
+      if (access !== 'signed-in') requirePermission(user, access);
+      return handler(c, user);
+    });
+  }
+
+  private add(def: RouteDef, handler: (c: Context, user: UserInfo | null) => Response | Promise<Response>): void {
+    TABLES.get(this.app)!.push(def);
+    this.app.on(def.method.toUpperCase(), def.path, (c) => handler(c, this.rt.sessions.get(bearerToken(c))));
+  }
+}

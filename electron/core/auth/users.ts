@@ -1,0 +1,116 @@
+import type { Db } from '../db/connection.js';
+import type { UserInfo } from '../../../shared/api.js';
+import { ROLES, ROLE_PERMISSIONS, type Role } from '../../../shared/permissions.js';
+import { BadRequestError, ForbiddenError } from './errors.js';
+import { dummyHash, hashPassword, verifyPassword } from './password.js';
+
+export const MIN_PASSWORD_LENGTH = 8;
+/** The account `setupAdmin` creates on a fresh install. */
+export const SETUP_ADMIN_USERNAME = 'admin';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string | null;
+  password: string;
+}
+
+interface UserRow {
+  username: string;
+  display_name: string;
+  role: string;
+  org_id: string | null;
+  password_hash: string;
+  disabled: number;
+}
+
+export function toUserInfo(row: Pick<UserRow, 'username' | 'display_name' | 'role' | 'org_id'>): UserInfo {
+  const role = (ROLES as readonly string[]).includes(row.role) ? (row.role as Role) : null;
+  return {
+    username: row.username,
+    displayName: row.display_name,
+    // A role this code does not know (a newer console wrote it) gets no permission at all.
+    role: role ?? ('lobby_manager' as Role),
+    orgId: row.org_id,
+    permissions: role ? [...ROLE_PERMISSIONS[role]] : [],
+  };
+}
+
+function checkNewUser(u: NewUser, allowShortPassword: boolean): void {
+  if (!/^[\p{L}\p{N}_.@-]{1,64}$/u.test(u.username)) {
+    throw new BadRequestError('用户名只能由字母、数字、下划线、点、@ 或 - 组成，最长 64 个字符。 (Invalid user name.)', 'bad_username');
+  }
+  if (!(ROLES as readonly string[]).includes(u.role)) {
+    throw new BadRequestError(`未知的角色：${u.role} (unknown role)`, 'bad_role');
+  }
+  if (!u.displayName.trim()) throw new BadRequestError('请填写姓名。 (Display name is required.)', 'bad_display_name');
+  if (!allowShortPassword && u.password.length < MIN_PASSWORD_LENGTH) {
+    throw new BadRequestError(
+      `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符。 (Password must be at least ${MIN_PASSWORD_LENGTH} characters.)`,
+      'weak_password',
+    );
+  }
+}
+
+/**
+ * Creates a local user. `allowShortPassword` exists only for the demo accounts, whose passwords
+ * are printed on the login page anyway.
+ */
+export function createUser(db: Db, u: NewUser, opts: { allowShortPassword?: boolean } = {}): UserInfo {
+  checkNewUser(u, opts.allowShortPassword === true);
+  const hash = hashPassword(u.password);
+  const exists = db.prepare('SELECT 1 FROM app_user WHERE username = ?').get(u.username);
+  if (exists) throw new BadRequestError(`用户名 ${u.username} 已存在。 (User already exists.)`, 'user_exists');
+  db.prepare(
+    'INSERT INTO app_user (username, display_name, role, org_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(u.username, u.displayName.trim(), u.role, u.orgId, hash, new Date().toISOString());
+  return toUserInfo({ username: u.username, display_name: u.displayName.trim(), role: u.role, org_id: u.orgId });
+}
+
+export function getUser(db: Db, username: string): UserInfo | null {
+  const row = db
+    .prepare('SELECT username, display_name, role, org_id FROM app_user WHERE username = ? AND disabled = 0')
+    .get(username) as UserRow | undefined;
+  return row ? toUserInfo(row) : null;
+}
+
+/** The user when the password is right and the account enabled; otherwise null, after the same
+ *  amount of hashing work, so timing does not reveal which user names exist. */
+export function verifyLogin(db: Db, username: string, password: string): UserInfo | null {
+  const row = db.prepare('SELECT * FROM app_user WHERE username = ?').get(username) as UserRow | undefined;
+  if (!row) {
+    verifyPassword(password, dummyHash());
+    return null;
+  }
+  const ok = verifyPassword(password, row.password_hash);
+  return ok && row.disabled === 0 ? toUserInfo(row) : null;
+}
+
+export function needsSetup(db: Db): boolean {
+  return (db.prepare('SELECT COUNT(*) AS n FROM app_user').get() as { n: number }).n === 0;
+}
+
+/**
+ * First run: creates the administrator with the chosen password. Refused once any user exists,
+ * so this unauthenticated path can never be used to take over an installed console. The check
+ * and the insert share one immediate transaction so two racing calls cannot both succeed.
+ */
+export function setupAdmin(db: Db, password: string): UserInfo {
+  const u: NewUser = { username: SETUP_ADMIN_USERNAME, displayName: '系统管理员', role: 'admin', orgId: null, password };
+  checkNewUser(u, false);
+  const run = db.transaction(() => {
+    if (!needsSetup(db)) {
+      throw new ForbiddenError('系统已完成初始化，不能再次设置管理员。 (Setup has already been done.)', 'setup_done');
+    }
+    return createUser(db, u);
+  });
+  return run.immediate();
+}
+
+export function setPassword(db: Db, username: string, password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new BadRequestError(`密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符。 (Password too short.)`, 'weak_password');
+  }
+  db.prepare('UPDATE app_user SET password_hash = ? WHERE username = ?').run(hashPassword(password), username);
+}

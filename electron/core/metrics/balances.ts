@@ -1,0 +1,91 @@
+// Deposit and loan figures from the snapshot tables (see the decisions at the top of stats.ts).
+import type { Db } from '../db/connection.js';
+import { addDays, daysBetween, monthStart } from './dates.js';
+import { rowOrg, type DirectByOrg } from './figures.js';
+
+export const NPL_CLASSES = ['次级', '可疑', '损失'] as const;
+
+/** The latest data_date ≤ date held in a snapshot table, bank-wide; null when none. */
+export function latestSnapshot(db: Db, table: 'deposit' | 'loan', date: string): string | null {
+  const r = db.prepare(`SELECT MAX(data_date) AS d FROM ${table} WHERE data_date <= ?`).get(date) as { d: string | null };
+  return r.d;
+}
+
+/**
+ * Each deposit snapshot that stands for some day of the month up to `date`, with the number of
+ * days it stands for: a snapshot carries forward until the next one (weekends, holidays). Days
+ * before the first snapshot have no total and weigh 0 (they still count in the divisor).
+ */
+export function depositDayWeights(db: Db, date: string): { date: string; days: number }[] {
+  const first = monthStart(date);
+  const carried = latestSnapshot(db, 'deposit', first);
+  const inMonth = (
+    db.prepare('SELECT DISTINCT data_date AS d FROM deposit WHERE data_date > ? AND data_date <= ? ORDER BY d').all(first, date) as {
+      d: string;
+    }[]
+  ).map((r) => r.d);
+  const snaps = carried ? [carried, ...inMonth] : inMonth;
+  return snaps.map((s, i) => {
+    const from = s < first ? first : s;
+    const to = i + 1 < snaps.length ? addDays(snaps[i + 1], -1) : date;
+    return { date: s, days: daysBetween(from, to) + 1 };
+  });
+}
+
+/**
+ * Two passes summing the same thing: rows with their own org straight from the covering index
+ * deposit_date_org (data_date, org_id, balance) of migration 002; the others through their
+ * customer's org.
+ */
+export const DEPOSIT_PASSES = [
+  `SELECT d.org_id AS org, d.data_date AS day, SUM(d.balance) AS fen
+     FROM deposit d
+    WHERE d.data_date >= ? AND d.data_date <= ? AND d.org_id IS NOT NULL AND d.org_id <> ''
+    GROUP BY day, org`,
+  `SELECT c.org_id AS org, d.data_date AS day, SUM(d.balance) AS fen
+     FROM deposit d LEFT JOIN customer c ON c.cust_id = d.cust_id
+    WHERE d.data_date >= ? AND d.data_date <= ? AND (d.org_id IS NULL OR d.org_id = '')
+    GROUP BY day, org`,
+] as const;
+
+export function addDeposits(db: Db, date: string, out: DirectByOrg): void {
+  const weights = depositDayWeights(db, date);
+  if (!weights.length) return;
+  const weightOf = new Map(weights.map((w) => [w.date, BigInt(w.days)]));
+  const asOf = weights[weights.length - 1].date; // = latest snapshot ≤ date
+  for (const sql of DEPOSIT_PASSES) {
+    const rows = db.prepare(sql).safeIntegers(true).iterate(weights[0].date, asOf) as Iterable<{ org: string | null; day: string; fen: bigint }>;
+    for (const r of rows) {
+      const w = weightOf.get(r.day);
+      if (w === undefined) continue; // cannot happen: every snapshot in the range has a weight
+      const t = out.get(r.org);
+      t.depositDaysFen += r.fen * w;
+      if (r.day === asOf) t.depositFen += r.fen;
+    }
+  }
+}
+
+export function addLoans(db: Db, date: string, out: DirectByOrg): void {
+  const asOf = latestSnapshot(db, 'loan', date);
+  if (!asOf) return;
+  const npl = NPL_CLASSES.map((c) => `'${c}'`).join(',');
+  const stmt = db
+    .prepare(
+      `SELECT ${rowOrg('l')} AS org,
+              SUM(l.balance) AS loan,
+              SUM(CASE WHEN l.class5 IN (${npl}) THEN l.balance ELSE 0 END) AS npl,
+              SUM(CASE WHEN l.guarantee = '信用' THEN l.balance ELSE 0 END) AS credit,
+              SUM(CASE WHEN l.overdue_days > 0 THEN l.balance ELSE 0 END) AS overdue
+         FROM loan l LEFT JOIN customer c ON c.cust_id = l.cust_id
+        WHERE l.data_date = ?
+        GROUP BY org`,
+    )
+    .safeIntegers(true);
+  for (const r of stmt.iterate(asOf) as Iterable<{ org: string | null; loan: bigint; npl: bigint; credit: bigint; overdue: bigint }>) {
+    const t = out.get(r.org);
+    t.loanFen += r.loan;
+    t.nplFen += r.npl;
+    t.creditFen += r.credit;
+    t.overdueFen += r.overdue;
+  }
+}

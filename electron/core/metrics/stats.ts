@@ -1,0 +1,142 @@
+// Org indicators as of a date: every org, each figure rolled up over the org and every org below.
+//
+// Decisions (DATA.md "Indicators", with the lead's rulings):
+// - A row's org is its own 所属机构号 when present, else its customer's (deposit, loan); a merchant's
+//   is its own, else its 法人客户号's. A present but unknown org does not fall back to the customer.
+//   Rows whose org is not a loaded org count towards no org; unassignedStats() totals them.
+// - Roll-up follows org.parent_id (总行 ⊃ 支行 ⊃ 分理处); a walk up stops at an org already seen, so
+//   a cycle in imported data counts each row once per org of the cycle and never loops.
+// - customers: 建档日期 null or ≤ date.
+// - Snapshots: "as of date" means, bank-wide, the latest data_date ≤ date present in the table
+//   (deposit and loan separately), so a branch missing from that snapshot shows 0 rather than an
+//   older figure.
+// - deposit_avg_month: Σ over each day d from the 1st of the month to date of the total of the
+//   latest deposit snapshot ≤ d (carried over weekends; 0 before any snapshot), ÷ number of days,
+//   summed in BigInt 分 and rounded half away from zero (四舍五入) to 分.
+// - deposit_deviation = (balance − avg) / avg with the rounded avg; before month end this is the
+//   balance of the date against the average of the month so far. null when avg = 0.
+// - Loans: npl = 五级分类 次级/可疑/损失 (labels), credit = 担保方式 信用, overdue = 逾期天数 > 0; the
+//   ratios are over loan_balance, rounded half away from zero to 4 decimals, null when it is 0.
+// - merchants: 状态 正常 or null, 签约日期 null or ≤ date. 高质量: ≥ 20 active days, ≥ 100
+//   transactions, ≥ 30 distinct payers in the month up to and including date, counting only
+//   交易类型 消费 or null; transactions without a payer add no payer.
+// - Money leaves as 元 = Number(分) / 100 at the very end (2 decimals; exact below 10^15 分).
+import type { Db } from '../db/connection.js';
+import { divRound, fenToYuan } from '../../../shared/money.js';
+import { addDeposits, addLoans } from './balances.js';
+import { assertDate, daysBetween, monthStart } from './dates.js';
+import { addInto, DirectByOrg, zeroDirect, type Direct } from './figures.js';
+import { addMerchants } from './merchants.js';
+import { loadOrgTree, type OrgTree } from './org-tree.js';
+
+export interface OrgStats {
+  org_id: string;
+  name: string;
+  level: string | null;
+  parent_id: string | null;
+  customers: number;
+  deposit_balance: number;
+  deposit_avg_month: number;
+  deposit_deviation: number | null;
+  loan_balance: number;
+  npl_balance: number;
+  npl_ratio: number | null;
+  credit_loan_ratio: number | null;
+  overdue_balance: number;
+  merchants: number;
+  high_quality_merchants: number;
+}
+
+/** Figures of rows that belong to no loaded org: a data-quality count. */
+export interface UnassignedStats {
+  date: string;
+  customers: number;
+  deposit_balance: number;
+  loan_balance: number;
+  merchants: number;
+  /** the org ids rows point at that are not loaded ('' for rows with no org at all) */
+  unknown_orgs: string[];
+}
+
+/** num / den as a fraction with 4 decimals, rounded half away from zero; null when den = 0. */
+export function ratio4(num: bigint, den: bigint): number | null {
+  if (den === 0n) return null;
+  return Number(divRound(num * 10_000n, den)) / 10_000;
+}
+
+function directFigures(db: Db, date: string): DirectByOrg {
+  assertDate(date);
+  const out = new DirectByOrg();
+  const customers = db
+    .prepare('SELECT org_id AS org, COUNT(*) AS n FROM customer WHERE open_date IS NULL OR open_date <= ? GROUP BY org_id')
+    .all(date) as { org: string | null; n: number }[];
+  for (const r of customers) out.get(r.org).customers += r.n;
+  addDeposits(db, date, out);
+  addLoans(db, date, out);
+  addMerchants(db, date, out);
+  return out;
+}
+
+function rollUp(tree: OrgTree, direct: DirectByOrg): Map<string, Direct> {
+  const total = new Map(tree.orgs.map((o) => [o.org_id, zeroDirect()]));
+  for (const [org, d] of direct.map) {
+    if (org === null || !tree.byId.has(org)) continue;
+    for (const a of tree.ancestors(org)) addInto(total.get(a)!, d);
+  }
+  return total;
+}
+
+function toStats(o: { org_id: string; name: string; level: string | null; parent_id: string | null }, t: Direct, days: number): OrgStats {
+  const avgFen = divRound(t.depositDaysFen, BigInt(days));
+  return {
+    org_id: o.org_id,
+    name: o.name,
+    level: o.level,
+    parent_id: o.parent_id,
+    customers: t.customers,
+    deposit_balance: fenToYuan(t.depositFen),
+    deposit_avg_month: fenToYuan(avgFen),
+    deposit_deviation: ratio4(t.depositFen - avgFen, avgFen),
+    loan_balance: fenToYuan(t.loanFen),
+    npl_balance: fenToYuan(t.nplFen),
+    npl_ratio: ratio4(t.nplFen, t.loanFen),
+    credit_loan_ratio: ratio4(t.creditFen, t.loanFen),
+    overdue_balance: fenToYuan(t.overdueFen),
+    merchants: t.merchants,
+    high_quality_merchants: t.hqMerchants,
+  };
+}
+
+/**
+ * Every org (parents before children) with its rolled-up figures as of `date` (YYYY-MM-DD).
+ * Read in one transaction so an import committing meanwhile cannot mix two states.
+ */
+export function computeOrgStats(db: Db, date: string): { date: string; orgs: OrgStats[] } {
+  return db.transaction(() => {
+    const tree = loadOrgTree(db);
+    const total = rollUp(tree, directFigures(db, date));
+    const days = daysBetween(monthStart(date), date) + 1;
+    return { date, orgs: tree.orgs.map((o) => toStats(o, total.get(o.org_id)!, days)) };
+  })();
+}
+
+export function unassignedStats(db: Db, date: string): UnassignedStats {
+  return db.transaction(() => {
+    const tree = loadOrgTree(db);
+    const sum = zeroDirect();
+    const unknown: string[] = [];
+    for (const [org, d] of directFigures(db, date).map) {
+      if (org !== null && tree.byId.has(org)) continue;
+      addInto(sum, d);
+      unknown.push(org ?? '');
+    }
+    return {
+      date,
+      customers: sum.customers,
+      deposit_balance: fenToYuan(sum.depositFen),
+      loan_balance: fenToYuan(sum.loanFen),
+      merchants: sum.merchants,
+      unknown_orgs: unknown.sort(),
+    };
+  })();
+}

@@ -63,10 +63,12 @@ describe('vetExternalUrl', () => {
 
 describe('decideWindowOpen', () => {
   const vet = (u: string) => vetExternalUrl(u, ['pbc.gov.cn']);
-  it('always denies a new window, and hands vetted links to the system browser', () => {
+  it('allows app pages, hands vetted links to the system browser, refuses the rest', () => {
+    expect(decideWindowOpen('app://console/index.html#/report/print', vet)).toEqual({ action: 'allow' });
     expect(decideWindowOpen('https://www.pbc.gov.cn/x', vet)).toEqual({ action: 'deny', openExternal: 'https://www.pbc.gov.cn/x' });
-    expect(decideWindowOpen('app://console/index.html', vet)).toEqual({ action: 'deny' });
     expect(decideWindowOpen('https://example.com/', vet)).toEqual({ action: 'deny' });
+    expect(decideWindowOpen('app://evil/index.html', vet)).toEqual({ action: 'deny' });
+    expect(decideWindowOpen('about:blank', vet)).toEqual({ action: 'deny' });
   });
 });
 

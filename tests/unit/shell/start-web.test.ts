@@ -1,6 +1,6 @@
 // `npm start` end to end in web mode: the real bin/start.js, the lead's first run (demo bank),
 // the real server; only the renderer build is skipped (--no-build) to keep the test short.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -90,6 +90,28 @@ describe('bin/start.js in web mode', () => {
       }
     } finally {
       blocker.close();
+    }
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('bin/start.js with an Electron binary', () => {
+  it('launches the binary on the project folder, without ELECTRON_RUN_AS_NODE, and passes its exit status on', () => {
+    // electron's own launcher honours ELECTRON_OVERRIDE_DIST_PATH, and so does the detector
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-fake-electron-'));
+    try {
+      const bin = path.join(dist, 'electron');
+      fs.writeFileSync(bin, '#!/bin/sh\necho "launched:$*:run-as-node=${ELECTRON_RUN_AS_NODE:-unset}"\nexit 7\n');
+      fs.chmodSync(bin, 0o755);
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'start.js'), '--no-build'], {
+        cwd: ROOT,
+        env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dist, ELECTRON_RUN_AS_NODE: '1', BRANCH_CONSOLE_HOME: HOME },
+        encoding: 'utf8',
+      });
+      expect(r.stdout).toContain(`launched:${ROOT}:run-as-node=unset`);
+      expect(r.stdout).not.toMatch(/网页模式|web mode/);
+      expect(r.status).toBe(7);
+    } finally {
+      fs.rmSync(dist, { recursive: true, force: true });
     }
   });
 });

@@ -11,7 +11,7 @@ import { openXlsx } from './readers/xlsx.js';
 import type { RecordReader } from './readers/types.js';
 import { recogniseHeader, unrecognisedMessage, type Mapping } from './recognise.js';
 import { compileRows, GEOMETRY_COL } from './rows.js';
-import { detectEncoding, detectKind, FileError, looksBinary, readHead } from './sniff.js';
+import { detectEncoding, detectKind, FileError, looksBinary, readHead, UnrecognisedFileError } from './sniff.js';
 import { rowWriter } from './writer.js';
 
 export interface ImportOptions {
@@ -44,7 +44,9 @@ export async function openFile(filePath: string, opts: ImportOptions): Promise<O
   const only = kind === 'geojson' ? 'grid' : opts.dataset;
   const header = reader.header;
   const rec = recogniseHeader(header, opts.profile, only);
-  if (!rec.mapping) throw new FileError(unrecognisedMessage(rec), reader.headerRow || null);
+  if (!rec.mapping) {
+    throw new UnrecognisedFileError(unrecognisedMessage(rec), reader.headerRow || null, header, reader.encoding, reader.delimiter);
+  }
   if (kind === 'geojson') {
     const g = header.indexOf(GEOMETRY_HEADER);
     rec.mapping.columns[g] = GEOMETRY_COL;
@@ -206,7 +208,8 @@ export async function previewFiles(
           opened = await openFile(f.path, { ...opts, fileName: f.fileName });
         } catch (e) {
           const x = failure(f.fileName, e);
-          out.push({ ...base, message: x.row ? `第 ${x.row} 行：${x.message}` : x.message });
+          const known = e instanceof UnrecognisedFileError ? { headerRow: e.header, encoding: e.encoding, delimiter: e.delimiter } : {};
+          out.push({ ...base, ...known, message: x.row ? `第 ${x.row} 行：${x.message}` : x.message });
           continue;
         }
         const { reader, mapping } = opened;

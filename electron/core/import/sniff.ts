@@ -18,6 +18,19 @@ export class FileError extends Error {
   }
 }
 
+/** A file that reads fine but matches no dataset: its header still helps a user map it by hand. */
+export class UnrecognisedFileError extends FileError {
+  constructor(
+    message: string,
+    row: number | null,
+    public readonly header: string[],
+    public readonly encoding: string,
+    public readonly delimiter: string | undefined,
+  ) {
+    super(message, row);
+  }
+}
+
 export async function readHead(path: string, bytes = SNIFF_BYTES): Promise<Buffer> {
   const fh = await fs.open(path, 'r');
   try {

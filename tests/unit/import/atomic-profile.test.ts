@@ -69,6 +69,7 @@ describe('preview', () => {
     expect(p[3].sample?.[0]).toMatchObject({ acct_no: 'A1', balance: 100 });
     expect(p[3].mapping?.map((m) => m.column)).toEqual(['data_date', 'acct_no', 'cust_id', 'balance']);
     expect(p[4].message).toMatch(/无法识别/);
+    expect(p[4].headerRow).toEqual(['a', 'b']); // what a user maps by hand
     for (const t of ['org', 'staff', 'customer', 'deposit', 'import_batch', 'import_issue']) expect(count(db, t)).toBe(0);
   });
 });

@@ -159,7 +159,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const api = createApi({ db, dataDir });
+  const api = createApi({ db, dataDir, localFiles: true });
   const staticDir = path.join(app.getAppPath(), 'dist', 'renderer');
   const csp = buildCsp();
   protocol.handle(APP_SCHEME, (request) => routeAppRequest(request, { api, staticDir, csp }));

@@ -17,7 +17,8 @@ const importer = () => import('../import/index.js');
 
 interface Upload {
   id: string;
-  dir: string;
+  /** the staging folder of uploaded copies; null for local files imported where they are */
+  dir: string | null;
   files: JobFile[]; // in dependency order
   profile: string | null;
   createdAt: number;
@@ -38,6 +39,10 @@ const IssuesQuery = z.object({
 });
 const BatchParam = z.object({ id: z.coerce.number().int().positive() });
 const ProfileName = z.object({ name: z.string().trim().min(1).max(100) });
+const LocalBody = z.object({
+  paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
+  profile: z.string().min(1).max(100).optional(),
+});
 
 /**
  * Imports run on a connection of their own. The API's connection must never share the import's
@@ -80,38 +85,65 @@ export function importRoutes(r: Router): ImportJobs {
   const uploadRoot = path.join(dataDir, 'uploads');
   removeStaleUploads(uploadRoot);
 
+  const dropUpload = (u: Upload) => {
+    uploads.delete(u.id);
+    if (u.dir) fs.rmSync(u.dir, { recursive: true, force: true });
+  };
+
+  /** Recognises, orders and previews staged files; the upload is remembered for the commit. */
+  async function stage(id: string, dir: string | null, files: Omit<JobFile, 'dataset'>[], profileName: string | null) {
+    if (files.length === 0) throw new BadRequestError('没有收到文件，请在表单字段 file 中上传。 (No file received.)', 'no_file');
+    const m = await importer();
+    const profile = profileByName(db, profileName, m);
+    const recognised = await Promise.all(
+      files.map(async (f) => ({
+        ...f,
+        dataset: await m.openFile(f.path, { fileName: f.file, profile }).then((o) => o.mapping.dataset.id, () => null),
+      })),
+    );
+    const ordered = m.orderForImport(recognised);
+    const previews: ImportPreview[] = await jobs.exclusive(() =>
+      withImportDb(db, (idb) => m.previewFiles(idb, ordered.map((f) => ({ path: f.path, fileName: f.file })), { profile })),
+    );
+    uploads.set(id, { id, dir, files: ordered, profile: profileName, createdAt: Date.now(), committed: false });
+    return previews;
+  }
+
   r.route('post', '/api/import/upload', 'import:write', async (c, user) => {
-    for (const [id, u] of uploads) {
-      if (!u.committed && Date.now() - u.createdAt > UPLOAD_TTL_MS) {
-        uploads.delete(id);
-        fs.rmSync(u.dir, { recursive: true, force: true });
-      }
-    }
+    for (const u of uploads.values()) if (!u.committed && Date.now() - u.createdAt > UPLOAD_TTL_MS) dropUpload(u);
     const id = crypto.randomUUID();
     const dir = path.join(uploadRoot, id);
     const { files, fields } = await receiveUpload(c.req.raw, dir);
     let previews: ImportPreview[];
     try {
-      if (files.length === 0) throw new BadRequestError('没有收到文件，请在表单字段 file 中上传。 (No file received.)', 'no_file');
-      const m = await importer();
-      const profileName = fields.profile?.trim() || null;
-      const profile = profileByName(db, profileName, m);
-      const recognised = await Promise.all(
-        files.map(async (f) => ({
-          ...f,
-          dataset: await m.openFile(f.path, { fileName: f.file, profile }).then((o) => o.mapping.dataset.id, () => null),
-        })),
-      );
-      const ordered = m.orderForImport(recognised);
-      previews = await jobs.exclusive(() =>
-        withImportDb(db, (idb) => m.previewFiles(idb, ordered.map((f) => ({ path: f.path, fileName: f.file })), { profile })),
-      );
-      uploads.set(id, { id, dir, files: ordered, profile: profileName, createdAt: Date.now(), committed: false });
+      previews = await stage(id, dir, files, fields.profile?.trim() || null);
     } catch (e) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw e;
     }
     audit(db, { username: user.username, action: 'import_upload', target: id, detail: { files: files.map((f) => f.file) } });
+    return c.json({ uploadId: id, previews });
+  });
+
+  // Desktop only: files and folders picked in the native dialog are imported where they are.
+  // Electron's protocol handler drops multipart blob bodies, and copying a 2 GB export to
+  // import it would be waste. Web mode refuses it: a browser must not name server paths.
+  r.route('post', '/api/import/local', 'import:write', async (c, user) => {
+    if (!r.rt.localFiles) throw new BadRequestError('仅桌面版可按本地路径导入，请上传文件。 (Local paths are for the desktop app only.)', 'no_local');
+    const body = await jsonBody(c, LocalBody);
+    const m = await importer();
+    const files: Omit<JobFile, 'dataset'>[] = [];
+    for (const p of body.paths) {
+      const st = fs.statSync(p, { throwIfNoEntry: false });
+      if (!st) throw new BadRequestError(`文件不存在：${p} (No such file.)`, 'no_file');
+      const list = st.isDirectory() ? await m.listDataFiles(p) : [p];
+      // names as the upload gives them: relative to the picked folder's parent, '/'-separated
+      const root = path.dirname(p);
+      for (const f of list) files.push({ file: path.relative(root, f).split(path.sep).join('/'), path: f, size: fs.statSync(f).size });
+    }
+    const id = crypto.randomUUID();
+    const previews = await stage(id, null, files, body.profile ?? null);
+    audit(db, { username: user.username, action: 'import_local', target: id, detail: { files: files.map((f) => f.path) } });
     return c.json({ uploadId: id, previews });
   });
 
@@ -147,10 +179,7 @@ export function importRoutes(r: Router): ImportJobs {
           audit(db, { username: user.username, action: res.error ? 'import_failed' : 'import', target: file, detail });
           return res;
         }),
-      () => {
-        uploads.delete(upload.id);
-        fs.rmSync(upload.dir, { recursive: true, force: true });
-      },
+      () => dropUpload(upload),
     );
     return c.json({ jobId: job.id });
   });

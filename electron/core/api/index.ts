@@ -21,6 +21,8 @@ export interface ApiContext {
   db: Db;
   dataDir: string;
   sessions?: SessionStore;
+  /** true in the desktop app only */
+  localFiles?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface ApiContext {
  */
 export function createApi(ctx: ApiContext): Hono {
   const app = new Hono();
-  const r = new Router(app, { db: ctx.db, dataDir: ctx.dataDir, sessions: ctx.sessions ?? new SessionStore() });
+  const r = new Router(app, { db: ctx.db, dataDir: ctx.dataDir, sessions: ctx.sessions ?? new SessionStore(), localFiles: ctx.localFiles });
   authRoutes(r);
   dataRoutes(r);
   const jobs = importRoutes(r);

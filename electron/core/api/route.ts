@@ -23,6 +23,8 @@ export interface ApiRuntime {
   dataDir: string;
   sessions: SessionStore;
   throttle?: LoginThrottle;
+  /** the desktop app: the API may read files by local path (POST /api/import/local) */
+  localFiles?: boolean;
 }
 
 const TABLES = new WeakMap<object, RouteDef[]>();

@@ -31,11 +31,11 @@ export interface TestApi {
 }
 
 /** The real API over a real SQLite file in a temp folder. */
-export function tempApi(): TestApi {
+export function tempApi(opts: { localFiles?: boolean } = {}): TestApi {
   const dir = tempDir();
   const db = openDb(path.join(dir, 'branch-console.db'));
   const sessions = new SessionStore();
-  const app = createApi({ db, dataDir: dir, sessions });
+  const app = createApi({ db, dataDir: dir, sessions, localFiles: opts.localFiles });
   cleanups.push(async () => {
     await apiIdle(app);
     db.close();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 import { depositTotalAtLatest, fenToWanText, listFiles } from './exports.js';
 import { runDir, shot } from './helpers.js';
@@ -55,8 +56,30 @@ test('a folder of exports is previewed with its counts, then imported', async ()
 
   const history = page.getByTestId('history-table');
   await expect(history.getByText('存款分户').first()).toBeVisible();
-  await history.scrollIntoViewIfNeeded();
+  await page.getByTestId('import-history').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shot(page, 'import-history');
+});
+
+test('a batch with issues lists them in the drawer and downloads them as CSV', async () => {
+  const history = page.getByTestId('history-table');
+  const row = history.locator('.el-table__body tr', { has: page.getByTestId('view-issues') }).first();
+  await expect(row).toBeVisible();
+  // columns 7 and 8 are 拒绝 and 警告
+  const cells = row.locator('td');
+  const issues = Number(await cells.nth(6).innerText()) + Number(await cells.nth(7).innerText());
+  expect(issues).toBeGreaterThan(0);
+  await row.getByTestId('view-issues').click();
+
+  const drawer = page.locator('.el-drawer');
+  await expect(drawer).toBeVisible();
+  await expect(drawer.locator('.el-table__body tr')).toHaveCount(Math.min(issues, 50));
+  const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByTestId('download-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true); // Excel needs the BOM to read UTF-8
+  expect(text.trim().split(/\r?\n/)).toHaveLength(issues + 1);
+  await drawer.locator('.el-drawer__close-btn').click();
+  await expect(drawer).toBeHidden();
 });
 
 test('the home figures show the imported bank', async () => {
@@ -83,4 +106,47 @@ test('undoing the deposit batch takes the deposits off the home page', async () 
   await page.getByTestId('nav-home').click();
   await expect(page.getByTestId('figures').or(page.getByTestId('home-empty'))).toBeVisible();
   await expect(depositFigure()).not.toHaveText(fenToWanText(deposit.fen));
+});
+
+test('a foreign layout is mapped by hand, saved as a profile and previewed again', async () => {
+  const dir = path.join(runDir(), 'foreign');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'other_bank_deposits.csv');
+  // amounts in 万元: 12 万元 = 120,000.00 元; 0.5 万元 = 5,000.00 元
+  // a value that looks like markup must show as text, never run
+  fs.writeFileSync(file, 'acct,cust,bal,dt\n<img src=x onerror=window.__xss=1>,C001,12,2024-07-31\nX2,C002,0.5,2024-07-31\n');
+
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('input-files').setInputFiles(file);
+  const item = page.locator('.preview-item', { hasText: 'other_bank_deposits.csv' });
+  await expect(item.getByText('未识别')).toBeVisible();
+  await expect(page.getByTestId('commit')).toBeDisabled();
+  await item.locator('.el-collapse-item__header').click();
+  await item.getByRole('button', { name: '手工映射' }).click();
+
+  const dialog = page.getByTestId('mapping-dialog');
+  await expect(dialog).toBeVisible();
+  const choose = async (select: ReturnType<typeof dialog.locator>, option: string) => {
+    await select.click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+  };
+  await choose(dialog.getByTestId('mapping-dataset'), '存款分户');
+  const rows = dialog.locator('.el-table__body tr');
+  await expect(rows).toHaveCount(4);
+  for (const [header, key] of [['acct', 'acct_no'], ['cust', 'cust_id'], ['bal', 'balance'], ['dt', 'data_date']]) {
+    await choose(rows.filter({ hasText: header }).first().locator('.el-select'), `· ${key}`);
+  }
+  await dialog.getByText('万元', { exact: true }).click();
+  await dialog.locator('input[data-testid=mapping-name], [data-testid=mapping-name] input').fill('他行存款');
+  await dialog.getByTestId('mapping-save').click();
+
+  const mapped = page.locator('.preview-item', { hasText: 'other_bank_deposits.csv' });
+  await expect(mapped.getByTestId('dataset-tag')).toHaveText('存款分户');
+  await expect(mapped.getByTestId('count-import')).toHaveText('2');
+  const sample = mapped.getByTestId('sample-table');
+  await expect(sample.getByText('120,000.00')).toBeVisible();
+  await expect(sample.getByText('5,000.00')).toBeVisible();
+  await expect(sample.getByText('<img src=x onerror=window.__xss=1>')).toBeVisible();
+  expect(await page.evaluate('window.__xss')).toBeUndefined();
+  await expect(page.getByTestId('commit')).toBeEnabled();
 });

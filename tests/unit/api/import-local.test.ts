@@ -22,7 +22,7 @@ it('web mode refuses local paths', async () => {
     body: JSON.stringify({ paths: [folder()] }),
   });
   expect(res.status).toBe(400);
-  expect((await res.json()).code).toBe('no_local');
+  expect(((await res.json()) as { code: string }).code).toBe('no_local');
 });
 
 it('the desktop app previews a folder in dependency order, imports it, and leaves the files in place', async () => {
@@ -34,7 +34,7 @@ it('the desktop app previews a folder in dependency order, imports it, and leave
     body: JSON.stringify({ paths: [dir] }),
   });
   expect(res.status).toBe(200);
-  const staged = await res.json();
+  const staged = (await res.json()) as { uploadId: string; previews: { file: string; dataset: string; willImport: number; willWarn: number }[] };
   expect(staged.previews.map((p: { file: string; dataset: string; willImport: number; willWarn: number }) => [p.file, p.dataset, p.willImport, p.willWarn])).toEqual([
     ['exports/org.csv', 'org', 1, 0],
     ['exports/customer.csv', 'customer', 1, 0],

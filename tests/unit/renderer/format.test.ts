@@ -51,7 +51,8 @@ describe('other numbers', () => {
   it('writes dates the Chinese way', () => {
     expect(date('2024-07-01')).toBe('2024年7月1日');
     expect(date('2024-07-01', 'en')).toBe('2024-07-01');
-    expect(dateRange('2024-07-01', '2024-07-31')).toBe('2024-07-01 ~ 2024-07-31');
+    expect(dateRange('2024-07-01', '2024-07-31')).toBe('2024-07-01 ~ 07-31');
+    expect(dateRange('2023-12-31', '2024-01-31')).toBe('2023-12-31 ~ 2024-01-31');
     expect(dateRange('2024-07-31', '2024-07-31')).toBe('2024-07-31');
   });
 });

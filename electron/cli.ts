@@ -139,7 +139,7 @@ async function serveCmd(argv: string[], out: Out): Promise<number> {
     options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, static: { type: 'string' } },
   });
   const { startWebMode } = await import('./web-mode.js');
-  const { url } = await startWebMode({
+  const { url, close } = await startWebMode({
     dbFile: values.db,
     port: values.port ? Number(values.port) : undefined,
     host: values.host,
@@ -150,5 +150,6 @@ async function serveCmd(argv: string[], out: Out): Promise<number> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  await close();
   return 0;
 }

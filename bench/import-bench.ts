@@ -38,9 +38,13 @@ async function ensureFile(rows: number): Promise<{ gbk: string; utf8: string }> 
   const utf8 = path.join(OUT, `acq_txn_${rows}.utf8.csv`);
   if (!fs.existsSync(gbk)) await writeBenchAcqTxn(gbk, rows, 7);
   if (!fs.existsSync(utf8)) {
-    // the sqlite3 CLI cannot decode GBK: give it the same rows in UTF-8 (not timed)
-    const text = new TextDecoder('gb18030').decode(fs.readFileSync(gbk));
-    fs.writeFileSync(utf8, text);
+    // the sqlite3 CLI cannot decode GBK: give it the same rows in UTF-8 (not timed), streamed
+    // so this process stays small
+    const decoder = new TextDecoder('gb18030');
+    const out = fs.createWriteStream(utf8);
+    for await (const chunk of fs.createReadStream(gbk)) out.write(decoder.decode(chunk as Buffer, { stream: true }));
+    out.end(decoder.decode());
+    await new Promise<void>((r) => out.on('finish', () => r()));
   }
   return { gbk, utf8 };
 }

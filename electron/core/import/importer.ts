@@ -13,6 +13,7 @@ import { recogniseHeader, unrecognisedMessage, type Mapping } from './recognise.
 import { compileRows, GEOMETRY_COL } from './rows.js';
 import { detectEncoding, detectKind, FileError, looksBinary, readHead, UnrecognisedFileError } from './sniff.js';
 import { rowWriter } from './writer.js';
+import { bumpDataVersion } from './data-version.js';
 
 export interface ImportOptions {
   fileName?: string;
@@ -165,7 +166,11 @@ export async function importFile(db: Db, filePath: string, opts: ImportOptions =
   try {
     const opened = await openFile(filePath, opts);
     dataset = opened.mapping.dataset.id;
-    const out = await inTransaction(db, () => run(db, opened, file, filePath, opts), true);
+    const out = await inTransaction(db, async () => {
+      const o = await run(db, opened, file, filePath, opts);
+      if (o.result.imported > 0) bumpDataVersion(db);
+      return o;
+    }, true);
     return out.result;
   } catch (e) {
     const f = failure(file, e);

@@ -10,6 +10,7 @@ import { readHead } from './sniff.js';
 export { importFile, previewFiles, openFile, type ImportOptions } from './importer.js';
 export { listBatches, batchIssues, writeIssuesCsv } from './batches.js';
 export { undoBatch, undoBlocker } from './undo.js';
+export { dataVersion } from './data-version.js';
 export { listProfiles, getProfile, saveProfile, deleteProfile, loadProfileFile, parseProfile } from './profiles.js';
 
 /** Items in dependency order (org, staff, customer, then the rest), then by file name. */

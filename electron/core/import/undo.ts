@@ -3,6 +3,7 @@
 // putting this batch's predecessors back would silently discard that later correction.
 import type { DatasetId } from '../../../shared/datasets.js';
 import type { Db } from '../db/connection.js';
+import { bumpDataVersion } from './data-version.js';
 
 export function undoBlocker(db: Db, batchId: number): string | null {
   const later = db
@@ -41,6 +42,7 @@ export function undoBatch(db: Db, batchId: number, username: string | null): { d
       }
       after = rows[rows.length - 1].id;
     }
+    bumpDataVersion(db);
     db.prepare("UPDATE import_batch SET status = 'undone', undone_at = ?, undone_by = ? WHERE batch_id = ?").run(
       new Date().toISOString(),
       username,

@@ -220,3 +220,16 @@ describe('cards are never stored in full', () => {
 });
 
 it('tmpDir gives distinct folders', () => expect(tmpDir()).not.toBe(tmpDir()));
+
+it('every import that changes data and every undo moves the data version on; an unchanged re-import does not', async () => {
+  const { dataVersion } = await import('../../../electron/core/import/index.js');
+  const v0 = dataVersion(db);
+  const f = write(dir, 'org.csv', ORG_CSV);
+  const r = await importFile(db, f);
+  const v1 = dataVersion(db);
+  expect(v1).toBe(v0 + 1);
+  await importFile(db, f);
+  expect(dataVersion(db)).toBe(v1);
+  undoBatch(db, r.batchId!, 't');
+  expect(dataVersion(db)).toBe(v1 + 1);
+});

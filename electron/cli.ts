@@ -10,7 +10,8 @@ const USAGE = `用法 / usage:
   branch-console stats  --db FILE --date YYYY-MM-DD [--json]
   branch-console seed   --db FILE [--scale small|medium|large] [--out DIR] [--seed N]
   branch-console seed   --out DIR [--scale small|medium|large] [--seed N]
-  branch-console serve  [--db FILE] [--port N] [--host 127.0.0.1]`;
+  branch-console serve  [--db FILE] [--port N] [--host 127.0.0.1]
+  branch-console customer --db FILE [--date YYYY-MM-DD] [--json] QUERY...`;
 
 type Out = { log: (s: string) => void; err: (s: string) => void };
 const std: Out = { log: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
@@ -27,6 +28,8 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
         return await seedCmd(rest, out);
       case 'serve':
         return await serveCmd(rest, out);
+      case 'customer':
+        return await customerCmd(rest, out);
       case undefined:
       case '-h':
       case '--help':
@@ -131,6 +134,27 @@ async function seedCmd(argv: string[], out: Out): Promise<number> {
     return failed.length ? 1 : 0;
   }
   return 0;
+}
+
+async function customerCmd(argv: string[], out: Out): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const dbFile = need(values.db, '--db');
+  if (!positionals.length) throw new Error(`缺少要查询的客户（手机号、姓名、拼音首字母、证件或卡号尾号、客户号）\n${USAGE}`);
+  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new Error(`--date 应为 YYYY-MM-DD：${values.date}`);
+  const { lookupCustomers, customerTable } = await import('./core/crm/search-cli.js');
+  const db = openDb(dbFile);
+  try {
+    const r = lookupCustomers(db, positionals, values.date);
+    if (values.json) out.log(JSON.stringify({ results: r.results }));
+    else for (const line of customerTable(r)) out.log(line);
+    return 0;
+  } finally {
+    db.close();
+  }
 }
 
 async function serveCmd(argv: string[], out: Out): Promise<number> {

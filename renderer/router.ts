@@ -31,6 +31,41 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('./views/ImportView.vue'),
         meta: { nav: 'nav.import', icon: 'Upload', permission: 'import:read' },
       },
+      // Customers (惠金小助手)
+      {
+        path: 'customers',
+        name: 'customers',
+        component: () => import('./views/CustomerSearchView.vue'),
+        meta: { nav: 'crm.nav.search', icon: 'Search', permission: 'data:read' },
+      },
+      {
+        path: 'customers/:id',
+        name: 'customer',
+        component: () => import('./views/CustomerView.vue'),
+        meta: { permission: 'data:read' },
+        // the lobby manager lands on the counter view; ?full=1 is the way on to the whole 360
+        beforeEnter: (to) =>
+          useAuth().user?.role === 'lobby_manager' && !to.query.full ? { name: 'quick', params: to.params, query: to.query } : true,
+      },
+      { path: 'quick/:id', name: 'quick', component: () => import('./views/QuickCheckView.vue'), meta: { permission: 'data:read' } },
+      {
+        path: 'gaps',
+        name: 'gaps',
+        component: () => import('./views/GapListView.vue'),
+        meta: { nav: 'crm.nav.gaps', icon: 'List', permission: 'data:read' },
+      },
+      {
+        path: 'coverage',
+        name: 'coverage',
+        component: () => import('./views/CoverageView.vue'),
+        meta: { nav: 'crm.nav.coverage', icon: 'Grid', permission: 'data:read' },
+      },
+      {
+        path: 'settings/crm',
+        name: 'crmSettings',
+        component: () => import('./views/CrmSettingsView.vue'),
+        meta: { nav: 'crm.nav.settings', icon: 'Setting', permission: 'settings:write' },
+      },
     ],
   },
   { path: '/:rest(.*)*', redirect: { name: 'home' } },

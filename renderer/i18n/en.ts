@@ -1,4 +1,5 @@
 import type zh from './zh-CN.js';
+import { crmEn } from '../components/crm/i18n.js';
 
 const en: typeof zh = {
   app: { bank: 'Quanzhou Rural Commercial Bank', title: 'Branch Console', lang: 'Language', logout: 'Log out' },
@@ -127,5 +128,6 @@ const en: typeof zh = {
     nameRequired: 'Name the profile and choose a dataset',
     saved: 'Saved mapping profile "{name}"',
   },
+  crm: crmEn,
 };
 export default en;

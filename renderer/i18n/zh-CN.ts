@@ -1,4 +1,5 @@
 // UI text, zh-CN first. en.ts mirrors these keys (its type is checked against this object).
+import { crmZh } from '../components/crm/i18n.js';
 export default {
   app: { bank: '泉州农商银行', title: '网点工作台', lang: '语言', logout: '退出登录' },
   nav: { home: '首页', import: '数据导入' },
@@ -126,4 +127,5 @@ export default {
     nameRequired: '请填写方案名称并选择数据集',
     saved: '已保存映射方案“{name}”',
   },
+  crm: crmZh,
 };

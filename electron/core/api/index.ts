@@ -3,6 +3,7 @@ import type { ApiError } from '../../../shared/api.js';
 import type { Db } from '../db/connection.js';
 import { SessionStore } from '../auth/session.js';
 import { authRoutes } from './auth-routes.js';
+import { crmRoutes } from './crm-routes.js';
 import { dataRoutes } from './data-routes.js';
 import { errorResponse } from './errors.js';
 import { importRoutes } from './import-routes.js';
@@ -34,6 +35,7 @@ export function createApi(ctx: ApiContext): Hono {
   const r = new Router(app, { db: ctx.db, dataDir: ctx.dataDir, sessions: ctx.sessions ?? new SessionStore(), localFiles: ctx.localFiles });
   authRoutes(r);
   dataRoutes(r);
+  crmRoutes(r);
   const jobs = importRoutes(r);
   IDLE.set(app, () => jobs.idle());
   app.notFound((c) => c.json<ApiError>({ error: '接口不存在。 (No such API route.)', code: 'not_found' }, 404));

@@ -1,0 +1,171 @@
+import { Writable } from 'node:stream';
+import { z } from 'zod';
+import type { UserInfo } from '../../../shared/api.js';
+import type { GapQuery } from '../../../shared/crm.js';
+import { audit } from '../audit/index.js';
+import { BadRequestError, HttpError, NotFoundError } from '../auth/errors.js';
+import { getCatalog, getRules, getStarBounds, saveCatalog, saveRules, saveStarBounds } from '../crm/catalog.js';
+import { coverageTable } from '../crm/coverage.js';
+import { customer360 } from '../crm/customer360.js';
+import { describeGapQuery, exportGaps, type FilterNames } from '../crm/export.js';
+import { gapList, parseGapQuery } from '../crm/gaps.js';
+import { EmptyBankError, ensureHoldings } from '../crm/holdings.js';
+import { quickCheck } from '../crm/quick-check.js';
+import { searchCustomers } from '../crm/search.js';
+import type { Db } from '../db/connection.js';
+import { isoDate, jsonBody, queryOf } from './errors.js';
+import type { Router } from './route.js';
+
+// Customers (惠金小助手): search, 360, the lobby quick check, the gap list and its export, the
+// coverage table and the item/rule/star settings. Routes only validate, call the core and audit.
+
+const DateQuery = z.object({ date: isoDate.optional() });
+const SearchQuery = z.object({ q: z.string().max(100).default(''), date: isoDate.optional() });
+const CustParam = z.object({ id: z.string().trim().min(1).max(64) });
+const CoverageQuery = z.object({
+  by: z.enum(['branch', 'manager']).default('branch'),
+  date: isoDate.optional(),
+  orgId: z.string().min(1).max(64).optional(),
+});
+const ExportQuery = z.object({ format: z.enum(['xlsx', 'csv']) });
+const AnyJson = z.unknown();
+
+/** A plain Error from the core is its sentence for the user (bad filter, bad date); an empty
+ *  bank is a state to explain, not a failure. */
+function userError<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof EmptyBankError) throw new HttpError(409, e.message, 'no_data');
+    if (e instanceof Error && e.constructor === Error) throw new BadRequestError(e.message, 'invalid_input');
+    throw e;
+  }
+}
+
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The gap query of a request: every parameter but the export's own `format`. */
+function gapQueryOf(params: Record<string, string>) {
+  const rest = { ...params };
+  delete rest.format;
+  return userError(() => parseGapQuery(rest));
+}
+
+/** Collects a stream the core writes into one body. Exports are bounded by the customer count
+ *  (tens of MB at most), and a whole body lets a failure still answer with a proper error. */
+function collector(): { out: Writable; bytes: () => Buffer } {
+  const chunks: Buffer[] = [];
+  const out = new Writable({
+    write(chunk: Buffer | string, _enc, cb) {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+      cb();
+    },
+  });
+  return { out, bytes: () => Buffer.concat(chunks) };
+}
+
+const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '_');
+
+function filterNames(db: Db, q: GapQuery): FilterNames {
+  const name = (sql: string, id: string | undefined) => (id === undefined ? undefined : ((db.prepare(sql).pluck().get(id) as string | undefined) ?? null));
+  return {
+    org: name('SELECT name FROM org WHERE org_id = ?', q.orgId),
+    manager: name('SELECT name FROM staff WHERE staff_id = ?', q.managerId),
+    grid: name('SELECT name FROM grid WHERE grid_id = ?', q.gridId),
+  };
+}
+
+/** Orgs, managers and grids for the filter bar (names are data: the renderer shows them as text). */
+function filterOptions(db: Db) {
+  const orgs = db.prepare('SELECT org_id AS id, name, parent_id AS parentId, level FROM org ORDER BY org_id').all();
+  const managers = db
+    .prepare(
+      `SELECT s.staff_id AS id, s.name, s.org_id AS orgId FROM staff s
+       WHERE s.staff_id IN (SELECT DISTINCT manager_id FROM customer WHERE manager_id IS NOT NULL) ORDER BY s.staff_id`,
+    )
+    .all();
+  const grids = db.prepare('SELECT grid_id AS id, name, org_id AS orgId FROM grid ORDER BY grid_id').all();
+  return { orgs, managers, grids };
+}
+
+export function crmRoutes(r: Router): void {
+  const { db } = r.rt;
+  const who = (u: UserInfo) => u.username;
+
+  r.route('get', '/api/customers/search', 'data:read', (c) => {
+    const q = queryOf(c, SearchQuery);
+    return c.json(userError(() => searchCustomers(db, q.q, { date: q.date, reveal: false, limit: 20 })));
+  });
+
+  r.route('get', '/api/customers/:id', 'data:read', (c, user) => {
+    const { id } = CustParam.parse(c.req.param());
+    const { date } = queryOf(c, DateQuery);
+    const view = userError(() => customer360(db, id, { date, reveal: false }));
+    if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
+    audit(db, { username: who(user), action: 'customer_view', target: id, detail: { date: view.date } });
+    return c.json(view);
+  });
+
+  r.route('post', '/api/customers/:id/reveal', 'customer:reveal', (c, user) => {
+    const { id } = CustParam.parse(c.req.param());
+    const { date } = queryOf(c, DateQuery);
+    const view = userError(() => customer360(db, id, { date, reveal: true }));
+    if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
+    audit(db, { username: who(user), action: 'customer_reveal', target: id, detail: { date: view.date } });
+    return c.json(view);
+  });
+
+  r.route('get', '/api/customers/:id/quick', 'data:read', (c, user) => {
+    const { id } = CustParam.parse(c.req.param());
+    const { date } = queryOf(c, DateQuery);
+    const view = userError(() => quickCheck(db, id, { date }));
+    if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
+    audit(db, { username: who(user), action: 'customer_quick', target: id, detail: { date: view.date } });
+    return c.json(view);
+  });
+
+  r.route('get', '/api/gaps', 'data:read', (c) => {
+    const q = gapQueryOf(c.req.query());
+    return c.json(userError(() => gapList(db, q)));
+  });
+
+  r.route('get', '/api/gaps/export', 'export', async (c, user) => {
+    const { format } = queryOf(c, ExportQuery.passthrough());
+    const asked = gapQueryOf(c.req.query());
+    // the audit names the date the file is of, not "latest", and the branch by its name
+    const q = { ...asked, date: userError(() => ensureHoldings(db, asked.date)) };
+    const filter = describeGapQuery(q, getCatalog(db), filterNames(db, q));
+    const sink = collector();
+    const { rows } = await exportGaps(db, q, format, sink.out, { username: user.username });
+    audit(db, { username: who(user), action: 'export', target: `gaps.${format}`, detail: { filter, rows } });
+    const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
+    return new Response(new Uint8Array(sink.bytes()), {
+      headers: { 'content-type': type, 'content-disposition': contentDisposition(`营销清单_${stamp()}.${format}`), 'x-row-count': String(rows) },
+    });
+  });
+
+  r.route('get', '/api/coverage', 'data:read', (c) => {
+    const q = queryOf(c, CoverageQuery);
+    return c.json(userError(() => coverageTable(db, q)));
+  });
+
+  r.route('get', '/api/crm/options', 'data:read', (c) => c.json(filterOptions(db)));
+
+  const settings = [
+    ['items', getCatalog, saveCatalog],
+    ['rules', getRules, saveRules],
+    ['stars', getStarBounds, saveStarBounds],
+  ] as const;
+  for (const [name, get, save] of settings) {
+    r.route('get', `/api/settings/crm/${name}`, 'data:read', (c) => c.json(get(db)));
+    r.route('put', `/api/settings/crm/${name}`, 'settings:write', async (c, user) => {
+      const body = await jsonBody(c, AnyJson);
+      userError(() => (save as (db: Db, v: unknown) => unknown)(db, body));
+      audit(db, { username: who(user), action: 'settings', target: `crm.${name}` });
+      return c.json(get(db));
+    });
+  }
+}

@@ -6,6 +6,7 @@ import type { ImportFileResult } from '../../shared/api.js';
 import { ensureDemoUsers, markDemo } from './auth/index.js';
 import { openDb } from './db/connection.js';
 import { importPaths } from './import/index.js';
+import { warmCustomerViews } from './crm/warm.js';
 import { defaultDbPath } from './paths.js';
 
 export interface SeedDemoOptions {
@@ -25,6 +26,7 @@ export async function seedDemoBank(o: SeedDemoOptions): Promise<{ files: string[
     const results = await importPaths(db, g.files, { username: 'seed' });
     markDemo(db);
     ensureDemoUsers(db);
+    warmCustomerViews(db);
     return { files: g.files, results };
   } finally {
     db.close();

@@ -179,7 +179,11 @@ export function importRoutes(r: Router): ImportJobs {
           audit(db, { username: user.username, action: res.error ? 'import_failed' : 'import', target: file, detail });
           return res;
         }),
-      () => dropUpload(upload),
+      () => {
+        dropUpload(upload);
+        // the counter's first search after an import should not wait for the rebuild
+        void jobs.exclusive(() => import('../crm/warm.js').then((m) => withImportDb(db, async (idb) => m.warmCustomerViews(idb)))).catch(() => undefined);
+      },
     );
     return c.json({ jobId: job.id });
   });

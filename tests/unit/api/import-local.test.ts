@@ -46,7 +46,9 @@ it('the desktop app previews a folder in dependency order, imports it, and leave
   });
   expect(commit.status).toBe(200);
   await apiIdle(t.app);
+  await apiIdle(t.app); // the customer views are rebuilt in the queue right after the import
   expect(t.db.prepare('SELECT count(*) FROM customer').pluck().get()).toBe(1);
+  expect(t.db.prepare("SELECT name FROM customer_search WHERE cust_id = 'C1'").pluck().get()).toBe('甲');
   expect(fs.readdirSync(dir).sort()).toEqual(['customer.csv', 'org.csv']);
 });
 

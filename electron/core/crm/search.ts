@@ -36,12 +36,20 @@ interface Lookup {
 // id_tail, or the cust_id key) or on the key of customer_search_tail; only a Chinese "contains"
 // (asked when the exact and prefix matches leave places) reads the whole name index. Within a
 // look-up the customers come by star (from the holdings of the date), then customer number.
+/**
+ * At most this many candidates of one look-up are ranked by star: a one-character name such as
+ * 陈 matches tens of thousands in a large bank, and reading them all to rank them made the slowest
+ * searches grow with the bank (44 ms at 300k). Past the cap, candidates come in index order.
+ */
+export const SEARCH_CANDIDATES = 500;
+
+/** Parameters: the look-up's own, then the data date, then the limit. */
 export const lookupSql = (where: string) => `
-SELECT s.cust_id AS custId, COALESCE(h.star, 1) AS star, NULL AS kind
-FROM customer_search s
-LEFT JOIN customer_holding h ON h.data_date = ? AND h.cust_id = s.cust_id
-WHERE ${where}
-ORDER BY star DESC, s.cust_id
+WITH cand AS (SELECT s.cust_id FROM customer_search s WHERE ${where} LIMIT ${SEARCH_CANDIDATES})
+SELECT c.cust_id AS custId, COALESCE(h.star, 1) AS star, NULL AS kind
+FROM cand c
+LEFT JOIN customer_holding h ON h.data_date = ? AND h.cust_id = c.cust_id
+ORDER BY star DESC, c.cust_id
 LIMIT ?`;
 
 export const SEARCH_WHERE = {
@@ -197,7 +205,9 @@ export function searchCustomers(db: Db, query: string, opts: SearchOptions = {})
 
   const best = new Map<string, Hit>();
   const run = (l: Lookup) => {
-    const rows = stmt(db, l.tail ? tailSql(l.where) : lookupSql(l.where)).all(date, ...l.params, limit) as LookupRow[];
+    const rows = (
+      l.tail ? stmt(db, tailSql(l.where)).all(date, ...l.params, limit) : stmt(db, lookupSql(l.where)).all(...l.params, date, limit)
+    ) as LookupRow[];
     for (const r of rows) {
       const had = best.get(r.custId);
       if (!had || l.rank < had.rank) best.set(r.custId, { custId: r.custId, star: r.star, rank: l.rank, on: r.kind ?? l.on });

@@ -1,8 +1,10 @@
-import { DATASET_BY_ID, type DatasetId } from '../shared/datasets.js';
-
 // Numbers and dates in Chinese banking conventions. Amounts arrive from the API in 元 with two
-// decimals; they are turned into integer 分 first so that scaling to 万元 and rounding never
-// inherit a binary-fraction error (0.615 万元 must show 0.62, not 0.61).
+// decimals; they are turned into integer 分 first (shared/money.ts) so that scaling to 万元 and
+// rounding never inherit a binary-fraction error (0.615 万元 must show 0.62, not 0.61).
+import { DATASET_BY_ID, type DatasetId } from '../shared/datasets.js';
+import { divRound, yuanToFen } from '../shared/money.js';
+
+export { yuanToFen };
 
 const group = (n: bigint): string => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
@@ -12,22 +14,6 @@ function hundredths(h: bigint): string {
   const abs = neg ? -h : h;
   const s = `${group(abs / 100n)}.${(abs % 100n).toString().padStart(2, '0')}`;
   return neg ? `-${s}` : s;
-}
-
-/** 元 (number with at most 2 decimals) → integer 分. */
-export function yuanToFen(yuan: number): bigint {
-  // toFixed(2) rounds the decimal string, avoiding 1.005*100 = 100.49999…
-  const [int, frac] = Math.abs(yuan).toFixed(2).split('.');
-  const fen = BigInt(int) * 100n + BigInt(frac);
-  return yuan < 0 ? -fen : fen;
-}
-
-/** Divides rounding half away from zero, as accountants round. */
-function divRound(n: bigint, d: bigint): bigint {
-  const neg = n < 0n;
-  const a = neg ? -n : n;
-  const q = (a * 2n + d) / (2n * d);
-  return neg ? -q : q;
 }
 
 /** 12345678.9 元 → "1,234.57" (万元, 2 decimals). */

@@ -1,6 +1,6 @@
 // Rebuilds the customer views (holdings at the latest date, the search index) right after data
-// changes, so the first search at the counter does not pay for the rebuild (about 6 s on a bank
-// of 300k customers). Both are no-ops when already current.
+// changes, so the first search at the counter does not pay for the rebuild (seconds on a bank of
+// 300k customers: see `npm run bench`). Both are no-ops when already current.
 import type { Db } from '../db/connection.js';
 import { EmptyBankError, ensureHoldings } from './holdings.js';
 import { ensureSearchIndex } from './search-index.js';

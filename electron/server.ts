@@ -73,8 +73,8 @@ export function createWebApp(o: Omit<ServerOptions, 'port'>): Hono {
   app.use('*', securityHeaders(o.csp ?? buildCsp()));
   // Dispatched rather than mounted so the API keeps its own JSON 404 and error handler, and the
   // request body reaches it as the untouched stream (uploads go straight to disk).
-  app.all('/api', (c) => api.fetch(c.req.raw));
-  app.all('/api/*', (c) => api.fetch(c.req.raw));
+  app.all('/api', (c) => api.fetch(c.req.raw, c.env));
+  app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   const root = o.staticDir && fs.existsSync(path.join(o.staticDir, 'index.html')) ? path.resolve(o.staticDir) : null;
   if (root) {
     app.use('*', serveStatic({ root }));

@@ -25,7 +25,7 @@ export async function seedDemoBank(o: SeedDemoOptions): Promise<{ files: string[
   try {
     const results = await importPaths(db, g.files, { username: 'seed' });
     markDemo(db);
-    ensureDemoUsers(db);
+    await ensureDemoUsers(db);
     warmCustomerViews(db);
     return { files: g.files, results };
   } finally {

@@ -3,8 +3,9 @@ import type { AuthStatus, LoginResult, UserInfo } from '../../../shared/api.js';
 import { audit, listAudit } from '../audit/index.js';
 import { DEMO_USERS, isDemo } from '../auth/demo.js';
 import { UnauthorizedError } from '../auth/errors.js';
-import { LoginThrottle } from '../auth/throttle.js';
+import { LoginThrottle, type LoginAttempt } from '../auth/throttle.js';
 import { needsSetup, setupAdmin, verifyLogin } from '../auth/users.js';
+import { clientAddress } from './client-address.js';
 import { jsonBody, queryOf } from './errors.js';
 import { bearerToken, type Router } from './route.js';
 
@@ -30,26 +31,34 @@ export function authRoutes(r: Router): void {
 
   r.public('post', '/api/auth/setup', async (c) => {
     const { password } = await jsonBody(c, SetupBody);
-    const user = setupAdmin(db, password);
+    const user = await setupAdmin(db, password);
     audit(db, { username: user.username, action: 'setup', target: user.username });
     return c.json<LoginResult>({ token: sessions.create(user), user });
   });
 
   r.public('post', '/api/auth/login', async (c) => {
     const { username, password } = await jsonBody(c, LoginBody);
+    let attempt: LoginAttempt;
     try {
-      throttle.check(username);
+      // one key for the desktop app, which has no network peer
+      attempt = throttle.begin(username, clientAddress(c) ?? 'local');
     } catch (e) {
       audit(db, { username, action: 'login_locked', target: username });
       throw e;
     }
-    const user = verifyLogin(db, username, password);
+    let user: UserInfo | null;
+    try {
+      user = await verifyLogin(db, username, password);
+    } catch (e) {
+      attempt.abandon();
+      throw e;
+    }
     if (!user) {
-      throttle.failed(username);
+      attempt.failed();
       audit(db, { username, action: 'login_failed', target: username });
       throw new UnauthorizedError('用户名或密码错误。 (Wrong user name or password.)', 'bad_credentials');
     }
-    throttle.succeeded(username);
+    attempt.succeeded();
     audit(db, { username: user.username, action: 'login', target: user.username });
     return c.json<LoginResult>({ token: sessions.create(user), user });
   });

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.js';
 import type { Role } from '../../../shared/permissions.js';
-import { createUser, toUserInfo } from './users.js';
+import { hashPassword } from './password.js';
+import { insertUser, toUserInfo } from './users.js';
 import type { UserInfo } from '../../../shared/api.js';
 
 /** Where a demo user sits in the bank: `branch` is the first 支行 (or the head office if
@@ -44,8 +45,13 @@ function orgFor(db: Db, placement: Placement): string | null {
 /**
  * Creates the demo accounts that do not exist yet. Seeding may run before or after the org file
  * is imported, so a demo account created without an org gets one once the orgs are there.
+ * Passwords are hashed before the transaction (scrypt runs off the event loop and cannot be
+ * awaited inside a synchronous SQLite transaction).
  */
-export function ensureDemoUsers(db: Db): UserInfo[] {
+export async function ensureDemoUsers(db: Db): Promise<UserInfo[]> {
+  const exists = db.prepare('SELECT 1 FROM app_user WHERE username = ?');
+  const hashes = new Map<string, string>();
+  for (const d of DEMO_USERS) if (!exists.get(d.username)) hashes.set(d.username, await hashPassword(d.password));
   return db.transaction(() =>
     DEMO_USERS.map((d) => {
       const orgId = orgFor(db, d.placement);
@@ -53,7 +59,7 @@ export function ensureDemoUsers(db: Db): UserInfo[] {
         | { username: string; display_name: string; role: string; org_id: string | null }
         | undefined;
       if (!row) {
-        return createUser(db, { ...d, orgId }, { allowShortPassword: true });
+        return insertUser(db, { username: d.username, displayName: d.displayName, role: d.role, orgId }, hashes.get(d.username) ?? '');
       }
       if (row.org_id === null && orgId !== null) {
         db.prepare('UPDATE app_user SET org_id = ? WHERE username = ?').run(orgId, d.username);

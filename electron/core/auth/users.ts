@@ -55,16 +55,26 @@ function checkNewUser(u: NewUser, allowShortPassword: boolean): void {
 
 /**
  * Creates a local user. `allowShortPassword` exists only for the demo accounts, whose passwords
- * are printed on the login page anyway.
+ * are printed on the login page anyway. The hash is made first, off the event loop; the insert
+ * is then one synchronous statement.
  */
-export function createUser(db: Db, u: NewUser, opts: { allowShortPassword?: boolean } = {}): UserInfo {
+export async function createUser(db: Db, u: NewUser, opts: { allowShortPassword?: boolean } = {}): Promise<UserInfo> {
   checkNewUser(u, opts.allowShortPassword === true);
-  const hash = hashPassword(u.password);
+  return insertUser(db, u, await hashPassword(u.password));
+}
+
+/**
+ * The synchronous half of createUser, for callers that must check and insert inside one
+ * SQLite transaction (first-run setup, the demo accounts): the caller hashes the password
+ * beforehand with hashPassword and has checked it against the policy.
+ */
+export function insertUser(db: Db, u: Omit<NewUser, 'password'>, passwordHash: string): UserInfo {
+  checkNewUser({ ...u, password: '' }, true);
   const exists = db.prepare('SELECT 1 FROM app_user WHERE username = ?').get(u.username);
   if (exists) throw new BadRequestError(`用户名 ${u.username} 已存在。 (User already exists.)`, 'user_exists');
   db.prepare(
     'INSERT INTO app_user (username, display_name, role, org_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(u.username, u.displayName.trim(), u.role, u.orgId, hash, new Date().toISOString());
+  ).run(u.username, u.displayName.trim(), u.role, u.orgId, passwordHash, new Date().toISOString());
   return toUserInfo({ username: u.username, display_name: u.displayName.trim(), role: u.role, org_id: u.orgId });
 }
 
@@ -77,13 +87,13 @@ export function getUser(db: Db, username: string): UserInfo | null {
 
 /** The user when the password is right and the account enabled; otherwise null, after the same
  *  amount of hashing work, so timing does not reveal which user names exist. */
-export function verifyLogin(db: Db, username: string, password: string): UserInfo | null {
+export async function verifyLogin(db: Db, username: string, password: string): Promise<UserInfo | null> {
   const row = db.prepare('SELECT * FROM app_user WHERE username = ?').get(username) as UserRow | undefined;
   if (!row) {
-    verifyPassword(password, dummyHash());
+    await verifyPassword(password, await dummyHash());
     return null;
   }
-  const ok = verifyPassword(password, row.password_hash);
+  const ok = await verifyPassword(password, row.password_hash);
   return ok && row.disabled === 0 ? toUserInfo(row) : null;
 }
 
@@ -96,21 +106,26 @@ export function needsSetup(db: Db): boolean {
  * so this unauthenticated path can never be used to take over an installed console. The check
  * and the insert share one immediate transaction so two racing calls cannot both succeed.
  */
-export function setupAdmin(db: Db, password: string): UserInfo {
+export async function setupAdmin(db: Db, password: string): Promise<UserInfo> {
   const u: NewUser = { username: SETUP_ADMIN_USERNAME, displayName: '系统管理员', role: 'admin', orgId: null, password };
   checkNewUser(u, false);
+  // Cheap refusal first, so repeated calls on an installed console cost no hashing.
+  if (!needsSetup(db)) throw setupDone();
+  const hash = await hashPassword(password);
   const run = db.transaction(() => {
-    if (!needsSetup(db)) {
-      throw new ForbiddenError('系统已完成初始化，不能再次设置管理员。 (Setup has already been done.)', 'setup_done');
-    }
-    return createUser(db, u);
+    if (!needsSetup(db)) throw setupDone();
+    return insertUser(db, u, hash);
   });
   return run.immediate();
 }
 
-export function setPassword(db: Db, username: string, password: string): void {
+function setupDone(): ForbiddenError {
+  return new ForbiddenError('系统已完成初始化，不能再次设置管理员。 (Setup has already been done.)', 'setup_done');
+}
+
+export async function setPassword(db: Db, username: string, password: string): Promise<void> {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new BadRequestError(`密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符。 (Password too short.)`, 'weak_password');
   }
-  db.prepare('UPDATE app_user SET password_hash = ? WHERE username = ?').run(hashPassword(password), username);
+  db.prepare('UPDATE app_user SET password_hash = ? WHERE username = ?').run(await hashPassword(password), username);
 }

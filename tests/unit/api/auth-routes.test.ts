@@ -29,7 +29,7 @@ describe('auth routes', () => {
 
   it('login writes an audit row on success and on refusal, never the password', async () => {
     const { app, db } = tempApi();
-    ensureDemoUsers(db);
+    await ensureDemoUsers(db);
     const bad = await app.request('/api/auth/login', post({ username: 'datang', password: 'wrong-pass-xyz' }));
     expect(bad.status).toBe(401);
     expect(await bad.json()).toMatchObject({ code: 'bad_credentials' });
@@ -70,7 +70,7 @@ describe('auth routes', () => {
 
   it('a demo bank lists its demo users on the login page, a real one does not', async () => {
     const { app, db } = tempApi();
-    ensureDemoUsers(db);
+    await ensureDemoUsers(db);
     expect(((await (await app.request('/api/auth/status')).json()) as AuthStatus).demoUsers).toBeUndefined();
     markDemo(db);
     const s = (await (await app.request('/api/auth/status')).json()) as AuthStatus;
@@ -90,7 +90,7 @@ describe('auth routes', () => {
 
   it('locks a user name after 5 wrong passwords, even against the right one, and audits it', async () => {
     const { app, db } = tempApi();
-    ensureDemoUsers(db);
+    await ensureDemoUsers(db);
     for (let i = 0; i < 5; i++) {
       expect((await app.request('/api/auth/login', post({ username: 'jixiao', password: `guess-${i}` }))).status).toBe(401);
     }

@@ -6,9 +6,13 @@ import type { Hono } from 'hono';
 import { ROLES, type Role } from '../../../shared/permissions.js';
 import { openDb, type Db } from '../../../electron/core/db/connection.js';
 import { apiIdle, createApi } from '../../../electron/core/api/index.js';
-import { SessionStore, createUser, getUser } from '../../../electron/core/auth/index.js';
+import { SessionStore, getUser, hashPassword, insertUser } from '../../../electron/core/auth/index.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
+
+/** One real scrypt hash of 'password1', made once: tokenFor stays synchronous and fast. */
+export const FIXTURE_PASSWORD = 'password1';
+const FIXTURE_HASH = await hashPassword(FIXTURE_PASSWORD);
 
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -43,7 +47,7 @@ export function tempApi(opts: { localFiles?: boolean } = {}): TestApi {
   const tokenFor = (role: Role) => {
     const username = `t_${role}`;
     if (!getUser(db, username)) {
-      createUser(db, { username, displayName: role, role, orgId: null, password: 'password1' });
+      insertUser(db, { username, displayName: role, role, orgId: null }, FIXTURE_HASH);
     }
     return sessions.create(getUser(db, username)!);
   };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../shared/api.js';
 import { openDb } from '../../../electron/core/db/connection.js';
-import { SessionStore, createUser, getUser } from '../../../electron/core/auth/index.js';
+import { SessionStore, getUser, hashPassword, insertUser } from '../../../electron/core/auth/index.js';
 import { startServer } from '../../../electron/server.js';
 import { buildCsp } from '../../../electron/shell/csp.js';
 import { tempDir } from './helpers.js';
@@ -18,9 +18,10 @@ async function serverWithRenderer() {
   const db = openDb(path.join(dir, 'branch-console.db'));
   const sessions = new SessionStore();
   const server = await startServer({ db, dataDir: dir, port: 0, staticDir, sessions });
+  const hash = await hashPassword('password1');
   const tokenOf = (role: 'branch_manager' | 'lobby_manager') => {
     const username = `s_${role}`;
-    if (!getUser(db, username)) createUser(db, { username, displayName: role, role, orgId: null, password: 'password1' });
+    if (!getUser(db, username)) insertUser(db, { username, displayName: role, role, orgId: null }, hash);
     return sessions.create(getUser(db, username)!);
   };
   return { server, dir, tokenOf, close: async () => (await server.close(), db.close()) };

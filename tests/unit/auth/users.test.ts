@@ -7,95 +7,95 @@ import {
 import { tempDb } from './helpers.js';
 
 describe('local users', () => {
-  it('creates a user whose password verifies, stored hashed', () => {
+  it('creates a user whose password verifies, stored hashed', async () => {
     const { db } = tempDb();
-    createUser(db, { username: 'li.wei', displayName: '李伟', role: 'performance_officer', orgId: '001', password: 'long enough' });
-    const u = verifyLogin(db, 'li.wei', 'long enough');
+    await createUser(db, { username: 'li.wei', displayName: '李伟', role: 'performance_officer', orgId: '001', password: 'long enough' });
+    const u = await verifyLogin(db, 'li.wei', 'long enough');
     expect(u).toMatchObject({ username: 'li.wei', displayName: '李伟', role: 'performance_officer', orgId: '001' });
     expect(u!.permissions).toEqual([...ROLE_PERMISSIONS.performance_officer]);
-    expect(verifyLogin(db, 'li.wei', 'long enougH')).toBeNull();
-    expect(verifyLogin(db, 'nobody', 'long enough')).toBeNull();
+    expect(await verifyLogin(db, 'li.wei', 'long enougH')).toBeNull();
+    expect(await verifyLogin(db, 'nobody', 'long enough')).toBeNull();
     const stored = db.prepare("SELECT password_hash FROM app_user WHERE username = 'li.wei'").pluck().get() as string;
     expect(stored.startsWith('scrypt$')).toBe(true);
     expect(stored).not.toContain('long enough');
   });
 
-  it('refuses a short password, a bad role, a duplicate name', () => {
+  it('refuses a short password, a bad role, a duplicate name', async () => {
     const { db } = tempDb();
     const base = { username: 'a', displayName: 'A', role: 'admin' as const, orgId: null, password: '1234567' };
-    expect(() => createUser(db, base)).toThrow(BadRequestError);
-    createUser(db, { ...base, password: '12345678' });
-    expect(() => createUser(db, { ...base, password: '12345678' })).toThrow(/已存在/);
-    expect(() => createUser(db, { ...base, username: 'b', role: 'root' as never, password: '12345678' })).toThrow(/角色/);
-    expect(() => createUser(db, { ...base, username: '../x', password: '12345678' })).toThrow(/用户名/);
+    await expect(createUser(db, base)).rejects.toThrow(BadRequestError);
+    await createUser(db, { ...base, password: '12345678' });
+    await expect(createUser(db, { ...base, password: '12345678' })).rejects.toThrow(/已存在/);
+    await expect(createUser(db, { ...base, username: 'b', role: 'root' as never, password: '12345678' })).rejects.toThrow(/角色/);
+    await expect(createUser(db, { ...base, username: '../x', password: '12345678' })).rejects.toThrow(/用户名/);
   });
 
-  it('refuses a disabled account even with the right password', () => {
+  it('refuses a disabled account even with the right password', async () => {
     const { db } = tempDb();
-    createUser(db, { username: 'zhang', displayName: '张', role: 'branch_manager', orgId: null, password: 'password1' });
+    await createUser(db, { username: 'zhang', displayName: '张', role: 'branch_manager', orgId: null, password: 'password1' });
     db.prepare("UPDATE app_user SET disabled = 1 WHERE username = 'zhang'").run();
-    expect(verifyLogin(db, 'zhang', 'password1')).toBeNull();
+    expect(await verifyLogin(db, 'zhang', 'password1')).toBeNull();
     expect(getUser(db, 'zhang')).toBeNull();
   });
 
-  it('gives a user with a role this code does not know no permission at all', () => {
+  it('gives a user with a role this code does not know no permission at all', async () => {
     const { db } = tempDb();
-    createUser(db, { username: 'x', displayName: 'X', role: 'admin', orgId: null, password: 'password1' });
+    await createUser(db, { username: 'x', displayName: 'X', role: 'admin', orgId: null, password: 'password1' });
     db.prepare("UPDATE app_user SET role = 'auditor_v9' WHERE username = 'x'").run();
-    expect(verifyLogin(db, 'x', 'password1')?.permissions).toEqual([]);
+    expect((await verifyLogin(db, 'x', 'password1'))?.permissions).toEqual([]);
   });
 });
 
 describe('first-run setup', () => {
-  it('creates the administrator once and refuses every later attempt', () => {
+  it('creates the administrator once and refuses every later attempt', async () => {
     const { db } = tempDb();
     expect(needsSetup(db)).toBe(true);
-    expect(() => setupAdmin(db, 'short')).toThrow(BadRequestError);
+    await expect(setupAdmin(db, 'short')).rejects.toThrow(BadRequestError);
     expect(needsSetup(db)).toBe(true);
-    const admin = setupAdmin(db, 'first-password');
+    const admin = await setupAdmin(db, 'first-password');
     expect(admin.role).toBe('admin');
     expect(needsSetup(db)).toBe(false);
-    expect(() => setupAdmin(db, 'second-password')).toThrow(ForbiddenError);
-    expect(verifyLogin(db, admin.username, 'second-password')).toBeNull();
-    expect(verifyLogin(db, admin.username, 'first-password')?.username).toBe(admin.username);
+    await expect(setupAdmin(db, 'second-password')).rejects.toThrow(ForbiddenError);
+    expect(await verifyLogin(db, admin.username, 'second-password')).toBeNull();
+    expect((await verifyLogin(db, admin.username, 'first-password'))?.username).toBe(admin.username);
     expect(db.prepare('SELECT COUNT(*) FROM app_user').pluck().get()).toBe(1);
   });
 
-  it('is refused when any user exists, even one that is not an administrator', () => {
+  it('is refused when any user exists, even one that is not an administrator', async () => {
     const { db } = tempDb();
-    createUser(db, { username: 'datang2', displayName: 'D', role: 'lobby_manager', orgId: null, password: 'password1' });
-    expect(() => setupAdmin(db, 'takeover-pass')).toThrow(ForbiddenError);
+    await createUser(db, { username: 'datang2', displayName: 'D', role: 'lobby_manager', orgId: null, password: 'password1' });
+    await expect(setupAdmin(db, 'takeover-pass')).rejects.toThrow(ForbiddenError);
   });
 });
 
 describe('demo accounts', () => {
-  it('has one account per role, with the passwords the login page shows', () => {
+  it('has one account per role, with the passwords the login page shows', async () => {
     expect(DEMO_USERS.map((d) => d.role).sort()).toEqual([...ROLES].sort());
     const { db } = tempDb();
-    ensureDemoUsers(db);
-    for (const d of DEMO_USERS) expect(verifyLogin(db, d.username, d.password)?.role).toBe(d.role);
-    expect(verifyLogin(db, 'hangzhang', 'demo123')?.role).toBe('branch_manager');
-    expect(verifyLogin(db, 'admin', 'admin123')?.role).toBe('admin');
+    await ensureDemoUsers(db);
+    for (const d of DEMO_USERS) expect((await verifyLogin(db, d.username, d.password))?.role).toBe(d.role);
+    expect((await verifyLogin(db, 'hangzhang', 'demo123'))?.role).toBe('branch_manager');
+    expect((await verifyLogin(db, 'admin', 'admin123'))?.role).toBe('admin');
   });
 
-  it('places the 行长 in a 支行 and fills orgs in once the org table is loaded; running twice changes nothing', () => {
+  it('places the 行长 in a 支行 and fills orgs in once the org table is loaded; running twice changes nothing', async () => {
     const { db } = tempDb();
-    ensureDemoUsers(db);
+    await ensureDemoUsers(db);
     expect(getUser(db, 'hangzhang')?.orgId).toBeNull();
     const org = db.prepare('INSERT INTO org (org_id, name, parent_id, level) VALUES (?, ?, ?, ?)');
     org.run('900', '总行营业部', null, '总行');
     org.run('920', '城东支行', '900', '支行');
     org.run('910', '城西支行', '900', '支行');
-    ensureDemoUsers(db);
+    await ensureDemoUsers(db);
     expect(getUser(db, 'hangzhang')?.orgId).toBe('910');
     expect(getUser(db, 'datang')?.orgId).toBe('910');
     expect(getUser(db, 'jixiao')?.orgId).toBe('900');
     expect(getUser(db, 'admin')?.orgId).toBeNull();
-    ensureDemoUsers(db);
+    await ensureDemoUsers(db);
     expect(db.prepare('SELECT COUNT(*) FROM app_user').pluck().get()).toBe(4);
   });
 
-  it('records the demo flag in the setting table', () => {
+  it('records the demo flag in the setting table', async () => {
     const { db } = tempDb();
     expect(isDemo(db)).toBe(false);
     markDemo(db);

@@ -15,9 +15,10 @@ export function isOrgName(name: string): boolean {
 /**
  * 张秀英→张*英, 张三→张*, 欧阳小明→欧**明; an organisation keeps its first 2 and last 4
  * characters (泉州某某贸易有限公司→泉州****有限公司), fewer on short names so at least one
- * character is always hidden.
+ * character is always hidden. Not exported: a customer's name is masked by its type
+ * (maskCustomerName), so the same customer never shows two different masks.
  */
-export function maskName(name: string | null | undefined, kind?: 'person' | 'org'): string | null {
+function maskNameAs(name: string | null | undefined, kind: 'person' | 'org' | undefined): string | null {
   if (name === null || name === undefined) return null;
   const c = chars(name.trim());
   const n = c.length;
@@ -64,9 +65,13 @@ export function maskBirthDate(date: string | null | undefined): string | null {
   return date.slice(0, 4);
 }
 
-/** A customer's name masked by its 客户类型: 个人 as a person, 个体工商户/小微企业 as a business,
- *  unknown types by the look of the name. */
+/**
+ * THE masking of a name, wherever one is shown masked (360, quick check, search, gap list, export,
+ * import issues): by the customer's 客户类型 — 个人 as a person, 个体工商户/小微企业 as a business —
+ * and by the look of the name when the type is unknown (pass null: a referral's other party, a
+ * name in an import file).
+ */
 export function maskCustomerName(name: string | null | undefined, custType: string | null | undefined): string | null {
   const kind = custType === '个人' ? 'person' : custType === '个体工商户' || custType === '小微企业' ? 'org' : undefined;
-  return maskName(name, kind);
+  return maskNameAs(name, kind);
 }

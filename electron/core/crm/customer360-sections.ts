@@ -1,7 +1,7 @@
 // The parts of the 360 view that are not holdings: identity (masked unless revealed), the people
 // and places around the customer, the deposit trend, visits and referrals.
 import type { Customer360, CustomerIdentity } from '../../../shared/crm.js';
-import { maskAddress, maskBirthDate, maskIdNo, maskName, maskPhone } from '../../../shared/masking.js';
+import { maskAddress, maskBirthDate, maskCustomerName, maskIdNo, maskPhone } from '../../../shared/masking.js';
 import { fenToYuan } from '../../../shared/money.js';
 import type { Db } from '../db/connection.js';
 import { addDays } from '../metrics/dates.js';
@@ -18,12 +18,12 @@ export function customerRow(db: Db, custId: string): CustomerRow | undefined {
     .get(custId) as CustomerRow | undefined;
 }
 
-const nameOf = (name: string, reveal: boolean) => (reveal ? name : (maskName(name) ?? ''));
+const nameOf = (name: string, custType: string | null, reveal: boolean) => (reveal ? name : (maskCustomerName(name, custType) ?? ''));
 
 export function identityOf(c: CustomerRow, reveal: boolean): CustomerIdentity {
   return {
     custId: c.cust_id,
-    name: nameOf(c.name, reveal),
+    name: nameOf(c.name, c.cust_type, reveal),
     custType: c.cust_type,
     idType: c.id_type,
     idNo: reveal ? c.id_no : maskIdNo(c.id_no),
@@ -76,17 +76,17 @@ export function visitsOf(db: Db, custId: string): Customer360['visits'] {
 }
 
 export function referralsOf(db: Db, custId: string, reveal: boolean): Customer360['referrals'] {
-  type R = { cust_id: string; name: string | null; referral_date: string | null };
-  const map = (rows: R[]) => rows.map((r) => ({ custId: r.cust_id, name: r.name === null ? '（非本行客户）' : nameOf(r.name, reveal), date: r.referral_date }));
+  type R = { cust_id: string; name: string | null; cust_type: string | null; referral_date: string | null };
+  const map = (rows: R[]) => rows.map((r) => ({ custId: r.cust_id, name: r.name === null ? '（非本行客户）' : nameOf(r.name, r.cust_type, reveal), date: r.referral_date }));
   const by = db
     .prepare(
-      `SELECT r.referrer_cust_id AS cust_id, c.name, r.referral_date FROM referral r LEFT JOIN customer c ON c.cust_id = r.referrer_cust_id
+      `SELECT r.referrer_cust_id AS cust_id, c.name, c.cust_type, r.referral_date FROM referral r LEFT JOIN customer c ON c.cust_id = r.referrer_cust_id
         WHERE r.referred_cust_id = ? ORDER BY r.referral_date, r.referrer_cust_id`,
     )
     .all(custId) as R[];
   const to = db
     .prepare(
-      `SELECT r.referred_cust_id AS cust_id, c.name, r.referral_date FROM referral r LEFT JOIN customer c ON c.cust_id = r.referred_cust_id
+      `SELECT r.referred_cust_id AS cust_id, c.name, c.cust_type, r.referral_date FROM referral r LEFT JOIN customer c ON c.cust_id = r.referred_cust_id
         WHERE r.referrer_cust_id = ? ORDER BY r.referral_date, r.referred_cust_id`,
     )
     .all(custId) as R[];

@@ -1,6 +1,6 @@
 // The counter view (柜面速查): 是不是我行客户？已办理哪些业务？还有哪些潜在需求？ — always masked.
 import type { QuickCheck } from '../../../shared/crm.js';
-import { maskName } from '../../../shared/masking.js';
+import { maskCustomerName } from '../../../shared/masking.js';
 import type { Db } from '../db/connection.js';
 import { customerCore } from './customer360.js';
 import { customerRow, orgName } from './customer360-sections.js';
@@ -18,7 +18,7 @@ export function quickCheck(db: Db, custId: string, opts: { date?: string } = {})
   return {
     date,
     custId: c.cust_id,
-    name: maskName(c.name) ?? '',
+    name: maskCustomerName(c.name, c.cust_type) ?? '',
     star: core.star,
     coverage: core.held.size,
     held: core.items.filter((i) => i.held).map(brief),

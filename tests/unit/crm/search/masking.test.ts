@@ -1,5 +1,8 @@
 import { expect, it } from 'vitest';
-import { maskAddress, maskBirthDate, maskCustomerName, maskIdNo, maskName, maskPhone } from '../../../../shared/masking.js';
+import { maskAddress, maskBirthDate, maskCustomerName, maskIdNo, maskPhone } from '../../../../shared/masking.js';
+
+// a name whose customer type is not known is masked by its look
+const maskName = (name: string | null) => maskCustomerName(name, null);
 
 it('masks person names: first and last character kept, one star per hidden character', () => {
   expect(maskName('张秀英')).toBe('张*英');
@@ -19,6 +22,16 @@ it('masks company names keeping the first 2 and last 4 characters', () => {
   expect(maskCustomerName('张记小吃店', '个体工商户')).toBe('张**吃店');
   // a person whose name happens to end like a business is masked as a person
   expect(maskCustomerName('欧阳德行', '个人')).toBe('欧**行');
+});
+
+it('masks by the customer type before the look of the name', () => {
+  // 5 characters, no business word: looks like a person (1 + 3 stars + 1) …
+  expect(maskName('林国栋建材')).toBe('林***材');
+  // … but a 个体工商户 keeps the last two as a business does: head 1, tail min(2, 5−1−2) = 2
+  expect(maskCustomerName('林国栋建材', '个体工商户')).toBe('林**建材');
+  // 8 characters look like a company (first 2, last 4) unless the customer is a person
+  expect(maskName('阿依古丽·买买提')).toBe('阿依**·买买提');
+  expect(maskCustomerName('阿依古丽·买买提', '个人')).toBe('阿******提');
 });
 
 it('masks phones, ID numbers, addresses and birth dates', () => {

@@ -11,7 +11,8 @@ const USAGE = `用法 / usage:
   branch-console seed   --db FILE [--scale small|medium|large] [--out DIR] [--seed N]
   branch-console seed   --out DIR [--scale small|medium|large] [--seed N]
   branch-console serve  [--db FILE] [--port N] [--host 127.0.0.1]
-  branch-console customer --db FILE [--date YYYY-MM-DD] [--json] QUERY...`;
+  branch-console customer --db FILE [--date YYYY-MM-DD] [--json] QUERY...
+  branch-console flows paths|generate|check --model FILE_OR_DIR [--out DIR] [--json] [--cover edges|nodes|pairs] [--max-steps K]`;
 
 type Out = { log: (s: string) => void; err: (s: string) => void };
 const std: Out = { log: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
@@ -30,6 +31,8 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
         return await serveCmd(rest, out);
       case 'customer':
         return await customerCmd(rest, out);
+      case 'flows':
+        return await (await import('./core/flows/cli.js')).flowsCmd(rest, out);
       case undefined:
       case '-h':
       case '--help':

@@ -7,6 +7,7 @@ import type { Mapping } from './recognise.js';
 import { UNBALANCED_QUOTES } from './readers/csv.js';
 import { cellReader, idCheckDigitOk, ValueError, type Cell } from './values.js';
 import { cardHasher, maskCardNo } from './card-number.js';
+import { guardExtra } from './extra-guard.js';
 
 export const GEOMETRY_COL: ColumnDef = { key: 'geometry', zh: '几何图形', type: 'text', required: true };
 
@@ -169,7 +170,7 @@ export function compileRows(
           return { values: null, issues, day: null };
         }
       }
-      if (extra) values[extraAt] = JSON.stringify(extra);
+      if (extra) values[extraAt] = JSON.stringify(guardExtra(extra)); // no clear personal numbers aside
       const day = dayKey ? String(values[slot.get(dayKey)!]).slice(0, 10) : null;
       return { values, issues, day };
     },

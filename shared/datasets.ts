@@ -29,6 +29,10 @@ export interface ColumnDef {
   values?: EnumValue[];
   /** a reference checked against a loaded dataset: unknown ones are warnings, never rejections */
   ref?: 'customer' | 'org' | 'staff';
+  /** the column holds percentages ("4.35" or "4.35%" both mean 4.35 %); elsewhere "95%" reads as 0.95 */
+  unit?: 'percent';
+  /** a WGS-84 coordinate: outside ±180/±90 is rejected, outside China's bounding box warned */
+  coord?: 'lng' | 'lat';
   /** personal data: masked in views and exports */
   personal?: 'id_no' | 'phone' | 'card_no' | 'name' | 'address';
 }
@@ -105,8 +109,8 @@ export const DATASETS: DatasetDef[] = [
       { key: 'name', zh: '机构名称', type: 'text', required: true, east: ['YXJGMC'] },
       { key: 'parent_id', zh: '上级机构号', type: 'text', east: ['SJGLJGH'] },
       { key: 'level', zh: '机构层级', type: 'enum', values: e(...ORG_LEVELS) },
-      { key: 'lng', zh: '经度', type: 'decimal' },
-      { key: 'lat', zh: '纬度', type: 'decimal' },
+      { key: 'lng', zh: '经度', type: 'decimal', coord: 'lng' },
+      { key: 'lat', zh: '纬度', type: 'decimal', coord: 'lat' },
       { key: 'address', zh: '地址', type: 'text' },
     ],
   },
@@ -142,8 +146,8 @@ export const DATASETS: DatasetDef[] = [
       { key: 'org_id', zh: '所属机构号', type: 'text', required: true, ref: 'org', east: ['NBJGH'] },
       { key: 'manager_id', zh: '管户客户经理号', type: 'text', ref: 'staff' },
       { key: 'grid_id', zh: '网格编号', type: 'text' },
-      { key: 'lng', zh: '经度', type: 'decimal' },
-      { key: 'lat', zh: '纬度', type: 'decimal' },
+      { key: 'lng', zh: '经度', type: 'decimal', coord: 'lng' },
+      { key: 'lat', zh: '纬度', type: 'decimal', coord: 'lat' },
       { key: 'open_date', zh: '建档日期', type: 'date' },
     ],
   },
@@ -184,7 +188,7 @@ export const DATASETS: DatasetDef[] = [
       { key: 'maturity_date', zh: '到期日期', type: 'date', east: ['DQRQ'] },
       { key: 'amount', zh: '贷款金额', type: 'money', required: true, east: ['DKJE'] },
       { key: 'balance', zh: '贷款余额', type: 'money', required: true, east: ['DKYE'] },
-      { key: 'rate', zh: '执行利率(%)', type: 'decimal', east: ['DKLL'], aliases: ['执行利率'] },
+      { key: 'rate', zh: '执行利率(%)', type: 'decimal', unit: 'percent', east: ['DKLL'], aliases: ['执行利率'] },
       { key: 'class5', zh: '五级分类', type: 'enum', values: [...CLASS5], east: ['DKWJFL'] },
       { key: 'overdue_days', zh: '逾期天数', type: 'int' },
       { key: 'overdue_principal', zh: '逾期本金', type: 'money', east: ['DKYQYE'] },
@@ -244,8 +248,8 @@ export const DATASETS: DatasetDef[] = [
       { key: 'settle_acct', zh: '结算账号', type: 'text' },
       { key: 'sign_date', zh: '签约日期', type: 'date' },
       { key: 'status', zh: '状态', type: 'enum', values: e('正常', '暂停', '注销') },
-      { key: 'lng', zh: '经度', type: 'decimal' },
-      { key: 'lat', zh: '纬度', type: 'decimal' },
+      { key: 'lng', zh: '经度', type: 'decimal', coord: 'lng' },
+      { key: 'lat', zh: '纬度', type: 'decimal', coord: 'lat' },
       { key: 'grid_id', zh: '网格编号', type: 'text' },
       { key: 'manager_id', zh: '拓展客户经理号', type: 'text', ref: 'staff' },
       { key: 'org_id', zh: '所属机构号', type: 'text', ref: 'org', east: ['NBJGH'] },
@@ -294,8 +298,8 @@ export const DATASETS: DatasetDef[] = [
       { key: 'cust_id', zh: '客户号', type: 'text', ref: 'customer' },
       { key: 'target_name', zh: '走访对象', type: 'text', personal: 'name' },
       { key: 'grid_id', zh: '网格编号', type: 'text' },
-      { key: 'lng', zh: '经度', type: 'decimal' },
-      { key: 'lat', zh: '纬度', type: 'decimal' },
+      { key: 'lng', zh: '经度', type: 'decimal', coord: 'lng' },
+      { key: 'lat', zh: '纬度', type: 'decimal', coord: 'lat' },
       { key: 'method', zh: '走访方式', type: 'enum', values: e('上门', '电话', '微信', '厅堂') },
       { key: 'result', zh: '走访结果', type: 'enum', values: e('有意向', '已办理', '无需求', '未遇') },
       { key: 'products', zh: '推荐产品', type: 'list' },

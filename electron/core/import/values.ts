@@ -2,67 +2,29 @@
 // DATA.md lists. Each reader returns the stored value or a ValueError whose message is the
 // reason shown to the user (the caller adds file, row and column).
 import type { ColumnDef, EnumValue } from '../../../shared/datasets.js';
+import { declaredFormatReader, parseDate, parseDatetime, type DateFormat } from './date-formats.js';
+import { ValueError } from './value-error.js';
 
-export class ValueError {
-  constructor(public readonly reason: string) {}
-}
+export { ValueError } from './value-error.js';
+export { parseDate, parseDatetime } from './date-formats.js';
 
 export type Cell = string | number | null;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-/** A date that does not exist is an error, never rolled over to another day. */
-export function makeDate(y: number, m: number, d: number): string | ValueError {
-  if (y < 1900 || y > 2199) return new ValueError('年份超出范围');
-  if (m < 1 || m > 12) return new ValueError('月份不存在');
-  const dim = m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1];
-  if (d < 1 || d > dim) return new ValueError('日期不存在');
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-const DATE_SEP = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
-const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-
-export function parseDate(s: string): string | ValueError {
-  const m = DATE_SEP.exec(s) ?? DATE_COMPACT.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(s);
-  if (!m) {
-    // a timestamp in a date column keeps its day
-    const t = DATETIME.exec(s);
-    if (t) return makeDate(+t[1], +t[2], +t[3]);
-    return new ValueError('无法识别的日期（应为 2024-07-31、20240731 或 2024/7/31）');
-  }
-  return makeDate(+m[1], +m[2], +m[3]);
-}
-
-const DATETIME = /^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})(?:[ T]+(\d{1,2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?)?$/;
-
-const DATETIME_COMPACT = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
-
-export function parseDatetime(s: string): string | ValueError {
-  const m = DATETIME_COMPACT.exec(s) ?? DATETIME.exec(s);
-  if (!m) return new ValueError('无法识别的时间（应为 2024-07-31 14:03:00）');
-  const day = makeDate(+m[1], +m[2], +m[3]);
-  if (day instanceof ValueError) return day;
-  const hh = m[4] === undefined ? 0 : +m[4];
-  const mi = m[5] === undefined ? 0 : +m[5];
-  const ss = m[6] === undefined ? 0 : +m[6];
-  if (hh > 23 || mi > 59 || ss > 59) return new ValueError('时间不存在');
-  return `${day} ${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(ss).padStart(2, '0')}`;
-}
 
 const MONEY = /^([+-])?(\d+)(?:\.(\d+))?$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
+export type MoneyUnit = '元' | '万元' | '千元' | '分';
+
+/** Decimal places of an amount in the unit that make whole 分 (1 万元 = 1,000,000 分). */
+const FEN_PLACES: Record<MoneyUnit, number> = { 元: 2, 千元: 5, 万元: 6, 分: 0 };
+
 /**
- * An amount in 元 (or 万元) as integer 分, computed on the digits so no float ever rounds it.
- * Thousands separators are accepted only where they group thousands, so "1,2" is an error
- * rather than silently 12.
+ * An amount (元 by default, or the profile's unit) as integer 分, computed on the digits so no
+ * float ever rounds it. Thousands separators are accepted only where they group thousands, so
+ * "1,2" is an error rather than silently 12. An amount finer than 分 (1.239 元) is refused, not
+ * rounded: a balance cannot hold a fraction of a 分, so such a value means a misread column.
  */
-export function parseMoney(s: string, unit: '元' | '万元' = '元'): number | ValueError {
+export function parseMoney(s: string, unit: MoneyUnit = '元'): number | ValueError {
   let t = s.replace(/^[¥￥]/, '').replace(/元$/, '');
   if (t.includes(',')) {
     if (!GROUPED.test(t)) return new ValueError('金额的千分位格式不正确');
@@ -70,11 +32,12 @@ export function parseMoney(s: string, unit: '元' | '万元' = '元'): number | 
   }
   const m = MONEY.exec(t);
   if (!m) return new ValueError('无法识别的金额');
-  const scale = unit === '万元' ? 6 : 2; // decimal places that make whole 分
-  const frac = (m[3] ?? '').padEnd(scale + 1, '0');
-  const whole = BigInt(m[2] + frac.slice(0, scale));
-  const roundUp = frac.charCodeAt(scale) >= 53; // '5': round half up on the first dropped digit
-  let fen = whole + (roundUp ? 1n : 0n);
+  const places = FEN_PLACES[unit];
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  if (frac.length > places) {
+    return new ValueError(`金额精确到分以下（单位 ${unit} 时最多 ${places} 位小数），不做四舍五入：请核对该列的单位或取值`);
+  }
+  let fen = BigInt(m[2] + frac.padEnd(places, '0'));
   if (m[1] === '-') fen = -fen;
   if (fen > BigInt(Number.MAX_SAFE_INTEGER) || fen < -BigInt(Number.MAX_SAFE_INTEGER)) {
     return new ValueError('金额超出范围');
@@ -90,10 +53,40 @@ export function parseInteger(s: string): number | ValueError {
   return n;
 }
 
-export function parseDecimal(s: string): number | ValueError {
-  const t = s.replace(/,/g, '').replace(/%$/, '');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return new ValueError('应为数字');
-  return Number(t);
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A plain decimal. A trailing `%` divides by 100 (a target of `95%` is 0.95, exactly as `0.95`),
+ * except in a column whose values are percentages already (执行利率(%)), where `4.35%` is 4.35.
+ * The division moves the decimal point in the text, so no binary rounding creeps in.
+ */
+export function parseDecimal(s: string, percentColumn = false): number | ValueError {
+  let t = s.replace(/,/g, '');
+  const percent = t.endsWith('%');
+  if (percent) t = t.slice(0, -1).trim();
+  if (!DECIMAL.test(t)) return new ValueError('应为数字');
+  if (!percent || percentColumn) return Number(t);
+  return Number(`${t}e-2`);
+}
+
+/** WGS-84 coordinates: beyond the globe is unreadable. */
+function coordinateReader(axis: 'lng' | 'lat'): (s: string) => number | ValueError {
+  const limit = axis === 'lng' ? 180 : 90;
+  return (s) => {
+    const v = parseDecimal(s);
+    if (v instanceof ValueError) return v;
+    if (Math.abs(v) > limit) return new ValueError(`${axis === 'lng' ? '经度' : '纬度'}超出 ±${limit} 度`);
+    return v;
+  };
+}
+
+/** China's bounding box (with a margin): a coordinate outside it is kept, with a warning. */
+const CHINA_BOX = { lng: [73, 136], lat: [3, 54] } as const;
+
+export function coordinateWarning(axis: 'lng' | 'lat', v: number): string | null {
+  const [lo, hi] = CHINA_BOX[axis];
+  if (v >= lo && v <= hi) return null;
+  return `${axis === 'lng' ? '经度' : '纬度'} ${v} 不在中国境内（${lo}–${hi}），请核对是否经纬度颠倒或坐标系有误`;
 }
 
 const TRUE = new Set(['是', 'y', 'yes', 'true', '1', 't']);
@@ -121,8 +114,14 @@ export function enumReader(values: EnumValue[]): (s: string) => string | ValueEr
   return (s) => map.get(s) ?? new ValueError(`不在取值范围内（${allowed}）`);
 }
 
+export interface ReaderOptions {
+  moneyUnit?: MoneyUnit;
+  /** a format declared by the profile for this column (date and datetime columns) */
+  dateFormat?: DateFormat;
+}
+
 /** The reader for a column, compiled once per file. */
-export function cellReader(col: ColumnDef, moneyUnit: '元' | '万元' = '元'): (s: string) => Cell | ValueError {
+export function cellReader(col: ColumnDef, opts: ReaderOptions = {}): (s: string) => Cell | ValueError {
   switch (col.type) {
     case 'text':
       return (s) => s;
@@ -133,16 +132,19 @@ export function cellReader(col: ColumnDef, moneyUnit: '元' | '万元' = '元'):
           .map((x) => x.trim())
           .filter(Boolean)
           .join(';');
-    case 'money':
-      return (s) => parseMoney(s, moneyUnit);
+    case 'money': {
+      const unit = opts.moneyUnit ?? '元';
+      return (s) => parseMoney(s, unit);
+    }
     case 'int':
       return parseInteger;
     case 'decimal':
-      return parseDecimal;
+      if (col.coord) return coordinateReader(col.coord);
+      return col.unit === 'percent' ? (s) => parseDecimal(s, true) : (s) => parseDecimal(s);
     case 'date':
-      return parseDate;
+      return opts.dateFormat ? declaredFormatReader(opts.dateFormat, false) : parseDate;
     case 'datetime':
-      return parseDatetime;
+      return opts.dateFormat ? declaredFormatReader(opts.dateFormat, true) : parseDatetime;
     case 'bool':
       return parseBool;
     case 'enum':

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  enumReader, idCheckDigitOk, parseBool, parseDate, parseDatetime, parseDecimal, parseInteger, parseMoney, ValueError,
+  cellReader, coordinateWarning, enumReader, idCheckDigitOk, parseBool, parseDate, parseDatetime, parseDecimal, parseInteger, parseMoney, ValueError,
 } from '../../../electron/core/import/values.js';
+import { declaredFormatReader, type DateFormat } from '../../../electron/core/import/date-formats.js';
 import { CLASS5 } from '../../../shared/datasets.js';
 
 const err = (v: unknown) => v instanceof ValueError;
@@ -13,14 +14,23 @@ describe('amounts are read to integer 分 without floating point', () => {
     ['0', 0],
     ['-3.1', -310],
     ['¥12.00', 1200],
-    ['0.005', 1], // half up on the first dropped digit
-    ['0.004', 0],
+    ['1.2300', 123], // zeros past the 分 are not precision
     ['90071992547409.91', 9007199254740991], // the largest safe 分 value, exact
   ])('%s → %i 分', (text, fen) => expect(parseMoney(text)).toBe(fen));
 
-  it('reads 万元 when the profile says so', () => {
+  it('reads 万元, 千元 and 分 when the profile says so', () => {
     expect(parseMoney('1.5', '万元')).toBe(1_500_000); // 1.5 万元 = 15000 元 = 1,500,000 分
     expect(parseMoney('0.000001', '万元')).toBe(1); // 0.01 元
+    expect(parseMoney('2.34567', '千元')).toBe(234_567); // 2.34567 千元 = 2345.67 元
+    expect(parseMoney('1,250', '分')).toBe(1250);
+    expect(err(parseMoney('12.5', '分'))).toBe(true); // half a 分
+    expect(err(parseMoney('0.0000001', '万元'))).toBe(true); // 0.001 元
+  });
+
+  it.each(['0.005', '1.239', '-3.101'])('refuses %s: finer than a 分, never rounded', (t) => {
+    const v = parseMoney(t);
+    expect(err(v)).toBe(true);
+    expect((v as ValueError).reason).toMatch(/分以下.*不做四舍五入/);
   });
 
   it.each(['1,2', '12,34.5', 'abc', '1.2.3', '', '--1'])('refuses %j', (t) => expect(err(parseMoney(t))).toBe(true));
@@ -42,9 +52,19 @@ describe('dates', () => {
     ['2024年7月1日', '2024-07-01'],
   ])('%s → %s', (t, d) => expect(parseDate(t)).toBe(d));
 
-  it.each(['20240230', '2024-13-01', '2023-02-29', '2024-00-10', '31/07/2024', '2024-7'])(
+  it.each(['20240230', '2024-13-01', '2023-02-29', '2024-00-10', '31/07/2024', '2024-7', '2024-07/31'])(
     'never rolls %s over to another day',
     (t) => expect(err(parseDate(t))).toBe(true),
+  );
+
+  it.each(['190922', '215126', '2407', '2024731', '202407311', '2024073114'])(
+    'does not guess a date from %s digits: only YYYYMMDD is read without separators',
+    (t) => {
+      for (const v of [parseDate(t), parseDatetime(t)]) {
+        expect(err(v)).toBe(true);
+        expect((v as ValueError).reason).toMatch(/8 位 YYYYMMDD.*dateFormats/);
+      }
+    },
   );
 
   it('reads timestamps', () => {
@@ -75,7 +95,10 @@ describe('enumerations, flags and numbers', () => {
     expect(parseInteger('1,200')).toBe(1200);
     expect(err(parseInteger('1.5'))).toBe(true);
     expect(parseDecimal('4.35')).toBe(4.35);
-    expect(parseDecimal('4.35%')).toBe(4.35);
+    expect(parseDecimal('4.35%', true)).toBe(4.35); // a column of percentages (执行利率(%))
+    expect(parseDecimal('95%')).toBe(0.95); // elsewhere % means hundredths, exactly as 0.95 reads
+    expect(parseDecimal('95%')).toBe(parseDecimal('0.95'));
+    expect(parseDecimal('4.35%')).toBe(0.0435);
     expect(err(parseDecimal('四'))).toBe(true);
   });
 });
@@ -98,5 +121,50 @@ describe('身份证 check digit (GB 11643)', () => {
       expect(idCheckDigitOk(body + check(body))).toBe(true);
       expect(idCheckDigitOk(body + (check(body) === '0' ? '1' : '0'))).toBe(false);
     }
+  });
+});
+
+describe('date formats a profile declares', () => {
+  const read = (f: string, s: string, withTime = false) => declaredFormatReader(f as DateFormat, withTime)(s);
+  it.each([
+    ['YYMMDD', '190922', '2019-09-22'],
+    ['YYMMDD', '491231', '2049-12-31'], // 00–49 → 20xx
+    ['YYMMDD', '500101', '1950-01-01'], // 50–99 → 19xx
+    ['YYMMDD', '930705', '1993-07-05'],
+    ['YYYYMMDD', '20240731', '2024-07-31'],
+    ['YYYY-MM-DD', '2024-07-31', '2024-07-31'],
+    ['DD.MM.YYYY', '31.07.2024', '2024-07-31'],
+    ['MM/DD/YYYY', '07/31/2024', '2024-07-31'],
+    ['DD/MM/YYYY', '31/07/2024', '2024-07-31'],
+  ])('%s reads %s as %s', (f, s, d) => expect(read(f, s)).toBe(d));
+
+  it('reads the time when the format has one, and midnight when a timestamp column has none', () => {
+    expect(read('DD.MM.YYYY HH:mm:ss', '31.07.2024 14:03:09', true)).toBe('2024-07-31 14:03:09');
+    expect(read('YYMMDD', '930705', true)).toBe('1993-07-05 00:00:00');
+    expect(err(read('DD.MM.YYYY HH:mm:ss', '31.07.2024 24:00:00', true))).toBe(true);
+  });
+
+  it('refuses what does not fit the declared format, or a day that does not exist', () => {
+    expect((read('YYMMDD', '20240731') as ValueError).reason).toContain('YYMMDD');
+    expect(err(read('DD/MM/YYYY', '07/31/2024'))).toBe(true); // month 31
+    expect(err(read('DD.MM.YYYY', '30.02.2024'))).toBe(true);
+    expect(err(read('YYMMDD', '190230'))).toBe(true);
+    expect(err(read('YYYY-MM-DD', '2024/07/31'))).toBe(true);
+  });
+});
+
+describe('coordinates', () => {
+  const lng = cellReader({ key: 'lng', zh: '经度', type: 'decimal', coord: 'lng' });
+  const lat = cellReader({ key: 'lat', zh: '纬度', type: 'decimal', coord: 'lat' });
+  it('rejects a value beyond the globe', () => {
+    expect(err(lng('180.5'))).toBe(true);
+    expect(err(lat('-90.01'))).toBe(true);
+    expect(lng('118.59')).toBe(118.59);
+  });
+  it('warns outside China but keeps the value', () => {
+    expect(coordinateWarning('lng', 118.59)).toBeNull();
+    expect(coordinateWarning('lat', 24.9)).toBeNull();
+    expect(coordinateWarning('lng', 24.9)).toMatch(/不在中国境内.*颠倒/); // lat written as lng
+    expect(coordinateWarning('lat', -33.9)).toMatch(/不在中国境内/);
   });
 });

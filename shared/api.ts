@@ -9,6 +9,8 @@ export interface UserInfo {
   role: Role;
   orgId: string | null;
   permissions: Permission[];
+  /** set by an administrator's password reset: nothing but the password change until done */
+  mustChangePassword?: boolean;
 }
 
 /** GET /api/auth/status (no login needed) */
@@ -72,6 +74,10 @@ export interface ImportFileResult {
   unchanged: number;
   rejected: number;
   warnings: number;
+  /** rows kept with a reference to a customer, org or staff member that is not loaded (counted per kind) */
+  unknownRefs?: { customer: number; org: number; staff: number };
+  /** the first rejected rows (row, column, value, reason) */
+  firstRejected?: ImportIssue[];
   error?: string; // the file could not be read at all: nothing stored
 }
 
@@ -113,7 +119,8 @@ export interface ImportBatch {
 
 /** GET /api/home */
 export interface HomeSummary {
-  datasets: { dataset: DatasetId; name: string; rows: number; latestDate: string | null; warnings: number }[];
+  /** rows and warnings are whole-bank counts: null for a caller whose scope is narrower */
+  datasets: { dataset: DatasetId; name: string; rows: number | null; latestDate: string | null; warnings: number | null }[];
   latestDate: string | null;
   headline: {
     date: string;
@@ -129,18 +136,47 @@ export interface HomeSummary {
     highQualityMerchants: number;
   } | null;
   branches: { orgId: string; name: string; depositBalance: number; loanBalance: number; nplRatio: number | null }[];
+  /** rows that belong to no loaded org, and why; only for a whole-bank scope, null when there are none */
+  unassigned: {
+    customers: number;
+    depositBalance: number;
+    loanBalance: number;
+    merchants: number;
+    /** org numbers the rows name that are not loaded ('' for rows with no org and no known customer) */
+    unknownOrgs: string[];
+    reason: string;
+  } | null;
 }
 
-/** A mapping profile: how a foreign layout's headers map to a dataset's columns. */
+/**
+ * A mapping profile: how a foreign layout reads as one dataset. Every field applies exactly as
+ * written; an unknown field is an error (electron/core/import/profiles.ts validates).
+ */
 export interface MappingProfile {
   name: string;
   dataset: DatasetId;
-  /** header as written in the foreign file → column key of the dataset */
-  columns: Record<string, string>;
-  /** money unit of the file: 元 (default) or 万元 */
-  moneyUnit?: '元' | '万元';
-  encoding?: string;
+  /** text encoding of the file, overriding detection: utf-8 or gb18030 (gbk and gb2312 read as gb18030) */
+  encoding?: 'utf-8' | 'gb18030' | 'gbk' | 'gb2312';
+  /** field delimiter, overriding detection: , ; | or tab ("\t" or "tab") */
   delimiter?: string;
+  /** lines (XLSX: rows) before the header row */
+  skipRows?: number;
+  /** replaces the file's header row, or supplies one when noHeader is true */
+  header?: string[];
+  /** the file has no header row: the first line after skipRows is data, named by `header` */
+  noHeader?: boolean;
+  /** source column (as in the header) → dataset key, or several keys fed by the same column */
+  columns: Record<string, string | string[]>;
+  /** source columns dropped entirely (never stored, not even aside); a standard name here is not auto-mapped */
+  ignore?: string[];
+  /** per dataset key: source value → accepted value; a value missing from the map is rejected */
+  values?: Record<string, Record<string, string>>;
+  /** per dataset key the file lacks: the value for every row */
+  constants?: Record<string, string>;
+  /** per date or datetime key: YYYYMMDD, YYMMDD, YYYY-MM-DD, DD.MM.YYYY, MM/DD/YYYY or DD/MM/YYYY, optionally + " HH:mm:ss" */
+  dateFormats?: Record<string, string>;
+  /** money unit of the file's amounts: 元 (default), 万元, 千元 or 分 */
+  moneyUnit?: '元' | '万元' | '千元' | '分';
 }
 
 // --- Import transport: the shapes electron/core/api/import-routes.ts returns (typed here for the renderer) ---
@@ -164,16 +200,5 @@ export interface CommitResult {
   jobId: string;
 }
 
-/** GET /api/audit?limit=&offset=&username=&action= (audit:read), newest first */
-export interface AuditEntry {
-  id: number;
-  at: string; // ISO 8601, UTC
-  username: string | null;
-  action: string; // login, login_failed, login_locked, logout, setup, import_upload, import, import_failed, undo, export, profile_save, profile_delete
-  target: string | null;
-  detail: string | null; // JSON or text
-}
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-}
+// The audit log's shapes and filter live in shared/audit.ts.
+export type { AuditEntry, AuditPage } from './audit.js';

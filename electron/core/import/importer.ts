@@ -11,7 +11,7 @@ import { openXlsx } from './readers/xlsx.js';
 import type { RecordReader } from './readers/types.js';
 import { recogniseHeader, unrecognisedMessage, type Mapping } from './recognise.js';
 import { compileRows, GEOMETRY_COL } from './rows.js';
-import { detectEncoding, detectKind, FileError, looksBinary, readHead, UnrecognisedFileError } from './sniff.js';
+import { detectEncoding, detectKind, FileError, looksBinary, readHead, UnrecognisedFileError, type TextEncoding } from './sniff.js';
 import { rowWriter } from './writer.js';
 import { bumpDataVersion } from './data-version.js';
 
@@ -20,13 +20,24 @@ export interface ImportOptions {
   username?: string | null;
   profile?: MappingProfile;
   dataset?: DatasetId;
+  /** where the user can turn next when a file is not recognised: the UI's manual mapping, or the CLI's --profile */
+  via?: 'ui' | 'cli';
   onProgress?: (p: { bytesDone: number; bytesTotal: number; rows: number }) => void;
+  /** Writes the file's audit row on `db` inside the file's transaction, before COMMIT, so a crash
+   *  after the commit cannot lose it; if it throws, nothing of the file is kept. Also called for a
+   *  file that failed, after its failed batch is recorded. Previews do not call it. */
+  audit?: (db: Db, result: ImportFileResult) => void;
 }
 
 export interface OpenedFile {
   reader: RecordReader;
   mapping: Mapping;
 }
+
+const NEXT_STEP = {
+  ui: '可用“手工映射”保存映射方案后导入',
+  cli: '可用 --profile 指定 JSON 映射方案后导入，格式见 README「命令行」',
+} as const;
 
 /** Reads the head of a file and decides what it is; throws FileError with the reason when it can't. */
 export async function openFile(filePath: string, opts: ImportOptions): Promise<OpenedFile> {
@@ -35,24 +46,59 @@ export async function openFile(filePath: string, opts: ImportOptions): Promise<O
   if (stat.size === 0) throw new FileError('文件为空');
   const head = await readHead(filePath);
   const kind = detectKind(opts.fileName ?? filePath, head);
+  const profile = opts.profile;
   let reader: RecordReader;
+  if (kind !== 'text') refuseTextLayout(profile, kind);
   if (kind === 'xlsx') reader = await openXlsx(filePath, stat.size);
   else if (kind === 'geojson') reader = await openGeojson(filePath, stat.size);
   else {
     if (looksBinary(head)) throw new FileError('不是文本文件（含二进制内容），无法作为 CSV 读取');
-    reader = await openCsv(filePath, opts.profile?.encoding === 'gb18030' ? 'gb18030' : detectEncoding(head), stat.size);
+    const encoding = profile?.encoding ? profileEncoding(profile.encoding) : detectEncoding(head);
+    reader = await openCsv(filePath, encoding, stat.size, {
+      delimiter: profile?.delimiter === 'tab' ? '\t' : profile?.delimiter,
+      skipRows: profile?.skipRows,
+      noHeader: profile?.noHeader,
+    });
   }
+  if (profile?.header) reader.header = profileHeader(profile, reader);
   const only = kind === 'geojson' ? 'grid' : opts.dataset;
   const header = reader.header;
-  const rec = recogniseHeader(header, opts.profile, only);
+  const rec = recogniseHeader(header, profile, only);
   if (!rec.mapping) {
-    throw new UnrecognisedFileError(unrecognisedMessage(rec), reader.headerRow || null, header, reader.encoding, reader.delimiter);
+    const message = unrecognisedMessage(rec, profile, NEXT_STEP[opts.via ?? 'ui']);
+    throw new UnrecognisedFileError(message, reader.headerRow || null, header, reader.encoding, reader.delimiter);
   }
   if (kind === 'geojson') {
     const g = header.indexOf(GEOMETRY_HEADER);
     rec.mapping.columns[g] = GEOMETRY_COL;
+    rec.mapping.targets[g] = [GEOMETRY_COL];
   }
   return { reader, mapping: rec.mapping };
+}
+
+function profileEncoding(e: NonNullable<MappingProfile['encoding']>): TextEncoding {
+  return e === 'utf-8' || (e as string) === 'utf8' ? 'utf-8' : 'gb18030'; // GBK and GB2312 are subsets of GB18030
+}
+
+/** A profile written for delimited text cannot say how to read an XLSX or GeoJSON file. */
+function refuseTextLayout(profile: MappingProfile | undefined, kind: 'xlsx' | 'geojson'): void {
+  if (!profile) return;
+  const fields: (keyof MappingProfile)[] = kind === 'xlsx' ? ['encoding', 'delimiter'] : ['encoding', 'delimiter', 'skipRows', 'noHeader', 'header'];
+  const textOnly = fields.filter((k) => profile[k] !== undefined);
+  if (textOnly.length) {
+    throw new FileError(`映射方案「${profile.name}」的 ${textOnly.join('、')} 只适用于分隔符文本文件，而这是 ${kind === 'xlsx' ? 'XLSX' : 'GeoJSON'} 文件`);
+  }
+}
+
+/** The profile's header, replacing the file's (or standing for a missing one); widths must agree. */
+function profileHeader(profile: MappingProfile, reader: RecordReader): string[] {
+  const names = profile.header!;
+  const width = (profile.noHeader ? reader.firstRecord : reader.header)?.length ?? 0;
+  if (width !== names.length) {
+    const what = profile.noHeader ? `文件第 ${reader.headerRow + 1} 行（首个数据行）` : `文件的表头（第 ${reader.headerRow} 行）`;
+    throw new FileError(`映射方案「${profile.name}」的 header 有 ${names.length} 列，${what}有 ${width} 列`);
+  }
+  return names;
 }
 
 interface RunOutcome {
@@ -64,6 +110,8 @@ interface RunOutcome {
 }
 
 const PREVIEW_ISSUES = 200;
+/** rejected rows a result carries (the CLI prints them), so a script sees why without opening SQLite */
+export const FIRST_REJECTED = 20;
 const PREVIEW_ROWS = 10;
 
 /**
@@ -84,7 +132,7 @@ async function run(db: Db, opened: OpenedFile, file: string, filePath: string, o
       .lastInsertRowid,
   );
   const rows = compileRows(db, mapping, reader.header, {
-    moneyUnit: opts.profile?.moneyUnit,
+    profile: opts.profile,
     padShortRows: reader.encoding === 'xlsx',
   });
   const writer = rowWriter(db, ds, rows.columns, batchId);
@@ -93,6 +141,8 @@ async function run(db: Db, opened: OpenedFile, file: string, filePath: string, o
   );
   const r: ImportFileResult = {
     file, dataset: ds.id, batchId, rows: 0, imported: 0, inserted: 0, replaced: 0, unchanged: 0, rejected: 0, warnings: 0,
+    unknownRefs: { customer: 0, org: 0, staff: 0 },
+    firstRejected: [],
   };
   const first: ImportIssue[] = [];
   const sample: RunOutcome['sample'] = [];
@@ -101,6 +151,7 @@ async function run(db: Db, opened: OpenedFile, file: string, filePath: string, o
   const note = (level: ImportIssue['level'], row: number | null, column: string | null, value: string | null, reason: string) => {
     addIssue.run(batchId, level, row, column, value === null ? null : value.slice(0, 500), reason);
     if (first.length < PREVIEW_ISSUES) first.push({ level, file, row, column, value, reason });
+    if (level === 'rejected' && r.firstRejected!.length < FIRST_REJECTED) r.firstRejected!.push({ level, file, row, column, value, reason });
   };
 
   await reader.read(
@@ -117,6 +168,7 @@ async function run(db: Db, opened: OpenedFile, file: string, filePath: string, o
         r[w]++;
         for (const i of out.issues) note(i.level, i.row, i.column, i.value, i.reason);
         if (out.issues.length) r.warnings++;
+        if (out.unknownRefs) for (const k of out.unknownRefs) r.unknownRefs![k]++;
         if (out.day) {
           if (minDate === null || out.day < minDate) minDate = out.day;
           if (maxDate === null || out.day > maxDate) maxDate = out.day;
@@ -169,6 +221,7 @@ export async function importFile(db: Db, filePath: string, opts: ImportOptions =
     const out = await inTransaction(db, async () => {
       const o = await run(db, opened, file, filePath, opts);
       if (o.result.imported > 0) bumpDataVersion(db);
+      opts.audit?.(db, o.result);
       return o;
     }, true);
     return out.result;
@@ -184,10 +237,12 @@ export async function importFile(db: Db, filePath: string, opts: ImportOptions =
         .lastInsertRowid,
     );
     const where = f.row ? `第 ${f.row} 行：` : '';
-    return {
+    const failed: ImportFileResult = {
       file, dataset, batchId, rows: 0, imported: 0, inserted: 0, replaced: 0, unchanged: 0, rejected: 0, warnings: 0,
       error: `${file}：${where}${f.message}`,
     };
+    opts.audit?.(db, failed);
+    return failed;
   }
 }
 

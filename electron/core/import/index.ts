@@ -6,12 +6,14 @@ import type { ImportFileResult } from '../../../shared/api.js';
 import type { Db } from '../db/connection.js';
 import { importFile, openFile, type ImportOptions } from './importer.js';
 import { readHead } from './sniff.js';
+import { pickProfile, type ProfileChoice } from './profile-match.js';
 
 export { importFile, previewFiles, openFile, type ImportOptions } from './importer.js';
 export { listBatches, batchIssues, writeIssuesCsv } from './batches.js';
 export { undoBatch, undoBlocker } from './undo.js';
 export { dataVersion } from './data-version.js';
-export { listProfiles, getProfile, saveProfile, deleteProfile, loadProfileFile, parseProfile } from './profiles.js';
+export { listProfiles, getProfile, saveProfile, deleteProfile, loadProfileFile, parseProfile, ProfileError } from './profiles.js';
+export { pickProfile, splitProfileArg, type ProfileChoice } from './profile-match.js';
 
 /** Items in dependency order (org, staff, customer, then the rest), then by file name. */
 export function orderForImport<T extends { file: string; dataset: DatasetId | null }>(items: T[]): T[] {
@@ -38,22 +40,42 @@ export async function listDataFiles(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Expands folders, recognises every file, and imports them in dependency order. */
-export async function importPaths(db: Db, paths: string[], opts: Omit<ImportOptions, 'fileName'> = {}): Promise<ImportFileResult[]> {
+/** The files of the given paths, folders expanded. */
+export async function expandPaths(paths: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const p of paths) {
     const st = await fs.stat(p).catch(() => null);
     if (st?.isDirectory()) files.push(...(await listDataFiles(p)));
     else files.push(p);
   }
+  return files;
+}
+
+/**
+ * Expands folders, picks each file's mapping profile among `profiles` (see profile-match.ts),
+ * recognises every file, and imports them in dependency order.
+ */
+export async function importPaths(
+  db: Db,
+  paths: string[],
+  opts: Omit<ImportOptions, 'fileName' | 'profile'> & { profiles?: ProfileChoice[] } = {},
+): Promise<ImportFileResult[]> {
+  const { profiles = [], ...base } = opts;
   const recognised = await Promise.all(
-    files.map(async (f) => ({
-      path: f,
-      file: path.basename(f),
-      dataset: await openFile(f, opts).then((o) => o.mapping.dataset.id, () => null),
-    })),
+    (await expandPaths(paths)).map(async (f) => {
+      const file = path.basename(f);
+      const pick = await pickProfile(f, file, profiles, base);
+      const dataset = pick.error ? null : await openFile(f, { ...base, fileName: file, profile: pick.profile }).then((o) => o.mapping.dataset.id, () => null);
+      return { path: f, file, dataset, ...pick };
+    }),
   );
   const results: ImportFileResult[] = [];
-  for (const f of orderForImport(recognised)) results.push(await importFile(db, f.path, { ...opts, fileName: f.file }));
+  for (const f of orderForImport(recognised)) {
+    if (f.error) {
+      results.push({ file: f.file, dataset: null, batchId: null, rows: 0, imported: 0, inserted: 0, replaced: 0, unchanged: 0, rejected: 0, warnings: 0, error: f.error });
+      continue;
+    }
+    results.push(await importFile(db, f.path, { ...base, fileName: f.file, profile: f.profile }));
+  }
   return results;
 }

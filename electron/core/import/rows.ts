@@ -1,11 +1,12 @@
 // One data row of a recognised file → the values to store, or the reasons it is rejected, plus
 // the warnings it is kept with (DATA.md "rejected" vs "kept with a warning").
 import type { ColumnDef } from '../../../shared/datasets.js';
-import type { ImportIssue } from '../../../shared/api.js';
+import type { ImportIssue, MappingProfile } from '../../../shared/api.js';
 import type { Db } from '../db/connection.js';
 import type { Mapping } from './recognise.js';
 import { UNBALANCED_QUOTES } from './readers/csv.js';
-import { cellReader, idCheckDigitOk, ValueError, type Cell } from './values.js';
+import { cellReader, coordinateWarning, idCheckDigitOk, ValueError, type Cell } from './values.js';
+import { dateFormatOf } from './profiles.js';
 import { cardHasher, maskCardNo } from './card-number.js';
 import { guardExtra } from './extra-guard.js';
 
@@ -17,7 +18,11 @@ export interface RowOutcome {
   issues: Omit<ImportIssue, 'file'>[];
   /** the day the row speaks of, for the batch's data dates */
   day: string | null;
+  /** the kinds of reference (customer, org, staff) the row makes to rows that are not loaded */
+  unknownRefs?: RefKind[];
 }
+
+export type RefKind = 'customer' | 'org' | 'staff';
 
 /** The SQL columns a dataset's rows fill, in the order RowOutcome.values uses. */
 export function tableColumns(m: Mapping): string[] {
@@ -59,28 +64,36 @@ export function compileRows(
   db: Db,
   m: Mapping,
   header: string[],
-  opts: { moneyUnit?: '元' | '万元'; padShortRows?: boolean },
+  opts: { profile?: MappingProfile; padShortRows?: boolean },
 ): RowCompiler {
   const ds = m.dataset;
+  const profile = opts.profile;
   const columns = tableColumns(m);
   const slot = new Map(columns.map((c, i) => [c, i]));
   const r = refs(db);
   const hashCard = ds.id === 'card' ? cardHasher(db) : null;
-  // per header index: where it goes and how it is read
-  const plan = m.columns.map((col, i) => ({
-    col,
+  const readerFor = (col: ColumnDef) => cellReader(col, { moneyUnit: profile?.moneyUnit, dateFormat: profile ? dateFormatOf(profile, col.key) : undefined });
+  // per header index: where each value goes and how it is read (a profile may feed several columns)
+  const plan = m.targets.map((cols, i) => ({
     header: header[i],
-    at: col ? slot.get(col.key)! : -1,
-    read: col ? cellReader(col, opts.moneyUnit) : null,
+    ignored: m.ignored[i],
+    outs: cols.map((col) => ({ col, at: slot.get(col.key)!, read: readerFor(col), valueMap: valueMapOf(profile, col.key) })),
   }));
+  // constants were validated with the same readers when the profile was parsed
+  const constants = [...m.constants].map(([k, raw]) => {
+    const col = ds.columns.find((c) => c.key === k)!;
+    return { at: slot.get(k)!, value: readerFor(col)(raw) as Cell };
+  });
   const required = ds.columns.filter((c) => c.required);
   const dayKey = ds.snapshot ? 'data_date' : ds.id === 'acq_txn' ? 'txn_time' : ds.id === 'visit' ? 'visit_time' : null;
-  const headerOf = new Map(plan.filter((p) => p.col).map((p) => [p.col!.key, p.header]));
+  const headerOf = new Map(plan.flatMap((p) => p.outs.map((o) => [o.col.key, p.header] as const)));
+  for (const [k] of m.constants) headerOf.set(k, `${ds.columns.find((c) => c.key === k)!.zh}（常量）`);
   const extraAt = slot.get('extra')!;
   const orgAt = slot.get('org_id');
   const custKey = ds.id === 'merchant' ? 'owner_cust_id' : 'cust_id';
   const custAt = slot.get(custKey);
   const refCols = ds.columns.filter((c) => c.ref).map((c) => ({ c, at: slot.get(c.key)! }));
+  const coordCols = ds.columns.filter((c) => c.coord).map((c) => ({ c, at: slot.get(c.key)! }));
 
   return {
     columns,
@@ -104,22 +117,36 @@ export function compileRows(
         return { values: null, issues, day: null };
       }
       const values: Cell[] = new Array(columns.length).fill(null);
+      for (const c of constants) values[c.at] = c.value;
       let extra: Record<string, string> | null = null;
       let bad = false;
       for (let i = 0; i < plan.length; i++) {
-        const raw = (cells[i] ?? '').trim();
         const p = plan[i];
-        if (!p.col) {
+        if (p.ignored) continue; // a profile drops it: not stored, not even aside
+        const raw = (cells[i] ?? '').trim();
+        if (!p.outs.length) {
           if (raw !== '') (extra ??= {})[p.header || `列${i + 1}`] = raw;
           continue;
         }
         if (raw === '') continue;
         if (raw.includes('\uFFFD')) warn(p.header, raw, '含无法解码的字符（文件编码可能有误或有损坏的字节）');
-        const v = p.read!(raw);
-        if (v instanceof ValueError) {
-          reject(p.header, raw, v.reason);
-          bad = true;
-        } else values[p.at] = v;
+        for (const o of p.outs) {
+          let text = raw;
+          if (o.valueMap) {
+            const mapped = o.valueMap.get(raw);
+            if (mapped === undefined) {
+              reject(p.header, raw, `不在映射方案「${profile!.name}」的取值对照 values.${o.col.key} 中（${[...o.valueMap.keys()].join('/')}）`);
+              bad = true;
+              continue;
+            }
+            text = mapped;
+          }
+          const v = o.read(text);
+          if (v instanceof ValueError) {
+            reject(p.header, raw, o.valueMap ? `对照为「${text}」后：${v.reason}` : v.reason);
+            bad = true;
+          } else values[o.at] = v;
+        }
       }
       for (const c of required) {
         if (values[slot.get(c.key)!] === null && !issues.some((x) => x.column === headerOf.get(c.key))) {
@@ -131,6 +158,7 @@ export function compileRows(
 
       // kept with a warning: unknown references, wrong check digits, odd phone numbers
       let custOrg: string | null | undefined;
+      let unknownRefs: RefKind[] | undefined;
       for (const { c, at } of refCols) {
         const id = values[at] as string | null;
         if (id === null) continue;
@@ -140,7 +168,14 @@ export function compileRows(
           if (c.key === custKey) custOrg = o;
           known = o !== undefined;
         } else known = c.ref === 'org' ? r.org(id) : r.staff(id);
-        if (!known) warn(headerOf.get(c.key)!, id, `${REF_LABEL[c.ref!]}不存在（未在已导入的${REF_LABEL[c.ref!]}数据中找到）`);
+        if (!known) {
+          warn(headerOf.get(c.key)!, id, `${REF_LABEL[c.ref!]}不存在（未在已导入的${REF_LABEL[c.ref!]}数据中找到）`);
+          if (!(unknownRefs ??= []).includes(c.ref!)) unknownRefs.push(c.ref!);
+        }
+      }
+      for (const { c, at } of coordCols) {
+        const w = values[at] === null ? null : coordinateWarning(c.coord!, values[at] as number);
+        if (w) warn(headerOf.get(c.key)!, String(values[at]), w);
       }
       if (orgAt !== undefined && values[orgAt] === null && custAt !== undefined && custOrg) {
         values[orgAt] = custOrg; // DATA.md: a row without 所属机构号 belongs to its customer's
@@ -172,9 +207,14 @@ export function compileRows(
       }
       if (extra) values[extraAt] = JSON.stringify(guardExtra(extra)); // no clear personal numbers aside
       const day = dayKey ? String(values[slot.get(dayKey)!]).slice(0, 10) : null;
-      return { values, issues, day };
+      return { values, issues, day, unknownRefs };
     },
   };
+}
+
+function valueMapOf(profile: MappingProfile | undefined, key: string): Map<string, string> | null {
+  const m = profile?.values?.[key];
+  return m ? new Map(Object.entries(m).map(([from, to]) => [from.trim(), to.trim()])) : null;
 }
 
 function isPolygon(json: string): boolean {

@@ -13,20 +13,29 @@ import {
 } from '../sniff.js';
 import { MAX_LINE_BYTES, type RecordReader } from './types.js';
 
-/** Decodes bytes to text and refuses a line longer than MAX_LINE_BYTES before it is buffered. */
+/**
+ * Decodes bytes to text and refuses a line longer than MAX_LINE_BYTES before it is buffered. The
+ * first `skipLines` physical lines (a profile's skipRows: titles above the header) are dropped as
+ * bytes, before decoding: 0x0A is a newline in UTF-8 and GB18030 alike, never part of a character.
+ */
 class GuardedDecoder extends Transform {
   private decoder: TextDecoder;
   private run = 0; // bytes since the last newline
   private line = 1;
   bytesDone = 0;
 
-  constructor(encoding: TextEncoding, private onBytes?: (n: number) => void) {
+  constructor(
+    encoding: TextEncoding,
+    private onBytes?: (n: number) => void,
+    private skipLines = 0,
+  ) {
     super({ readableObjectMode: true });
     this.decoder = decoderFor(encoding);
   }
 
   _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     let from = 0;
+    let keepFrom = 0;
     for (;;) {
       const nl = chunk.indexOf(10, from);
       if (nl < 0) break;
@@ -34,12 +43,17 @@ class GuardedDecoder extends Transform {
       this.run = 0;
       this.line++;
       from = nl + 1;
+      if (this.skipLines > 0) {
+        this.skipLines--;
+        keepFrom = from;
+      }
     }
     this.run += chunk.length - from;
     if (this.run > MAX_LINE_BYTES) return cb(this.tooLong());
     this.bytesDone += chunk.length;
     this.onBytes?.(this.bytesDone);
-    cb(null, this.decoder.decode(chunk, { stream: true }));
+    if (this.skipLines > 0) return cb(); // still inside the skipped lines
+    cb(null, this.decoder.decode(keepFrom ? chunk.subarray(keepFrom) : chunk, { stream: true }));
   }
 
   _flush(cb: TransformCallback): void {
@@ -55,28 +69,64 @@ class GuardedDecoder extends Transform {
   }
 }
 
-export async function openCsv(path: string, encoding: TextEncoding, size: number): Promise<RecordReader> {
+/** How a profile says a delimited file is laid out; each field overrides detection. */
+export interface CsvLayout {
+  delimiter?: string;
+  /** physical lines before the header row */
+  skipRows?: number;
+  /** no header row: every record after skipRows is data */
+  noHeader?: boolean;
+}
+
+/** Drops the first n lines of a decoded sample, or null when it has fewer. */
+function dropLines(text: string, n: number): string | null {
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return null;
+    at = nl + 1;
+  }
+  return text.slice(at);
+}
+
+export async function openCsv(path: string, encoding: TextEncoding, size: number, layout: CsvLayout = {}): Promise<RecordReader> {
   const head = await readHead(path);
-  const sample = decoderFor(encoding).decode(head);
-  if (sample.trim() === '') throw new FileError('文件为空');
-  const delimiter = detectDelimiter(sample);
+  const skip = layout.skipRows ?? 0;
+  const whole = decoderFor(encoding).decode(head);
+  if (whole.trim() === '') throw new FileError('文件为空');
+  const sample = dropLines(whole, skip);
+  if (sample === null || sample.trim() === '') throw new FileError(`跳过映射方案的 skipRows = ${skip} 行后，文件没有内容了`);
+  const delimiter = layout.delimiter ?? detectDelimiter(sample);
   const parsed = Papa.parse<string[]>(sample, { delimiter, preview: 50 }).data;
-  let headerIdx = parsed.findIndex((r) => r.some((c) => c.trim() !== ''));
-  if (headerIdx < 0) headerIdx = 0;
-  const header = (parsed[headerIdx] ?? []).map((c) => c.trim());
-  const headerRow = headerIdx + 1;
+  let headerIdx: number;
+  if (layout.noHeader) headerIdx = -1;
+  else if (layout.skipRows !== undefined) {
+    // a declared layout is taken as written: the header is the very next line
+    headerIdx = 0;
+    if (!(parsed[0] ?? []).some((c) => c.trim() !== '')) {
+      throw new FileError(`第 ${skip + 1} 行应为表头（映射方案 skipRows = ${skip}），但这一行为空`, skip + 1);
+    }
+  } else {
+    headerIdx = parsed.findIndex((r) => r.some((c) => c.trim() !== ''));
+    if (headerIdx < 0) headerIdx = 0;
+  }
+  const firstRecord = (parsed[Math.max(headerIdx, 0)] ?? []).map((c) => c.trim());
+  const header = layout.noHeader ? [] : firstRecord;
+  const headerRow = skip + headerIdx + 1; // = skip when there is no header row
+  const dataFrom = headerIdx + 1; // records (after the skipped lines) before the first data row
 
   return {
     header,
     headerRow,
+    firstRecord,
     encoding,
     delimiter,
     bytesTotal: size,
     read(onRecord, onProgress) {
       return new Promise<void>((resolve, reject) => {
         const input = fs.createReadStream(path, { highWaterMark: 1 << 20 });
-        const decoded = new GuardedDecoder(encoding, onProgress);
-        let rowNo = 0;
+        const decoded = new GuardedDecoder(encoding, onProgress, skip);
+        let record = 0;
         let failed = false;
         const fail = (e: unknown) => {
           if (failed) return;
@@ -98,8 +148,9 @@ export async function openCsv(path: string, encoding: TextEncoding, size: number
             const rows = results.data;
             try {
               for (let i = 0; i < rows.length; i++) {
-                rowNo++;
-                if (rowNo <= headerRow) continue;
+                record++;
+                if (record <= dataFrom) continue;
+                const rowNo = skip + record;
                 const cells = rows[i];
                 if (quoteErrors.has(i)) {
                   // the rest of the file after an unclosed quote is one field: report where it starts

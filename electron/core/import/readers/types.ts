@@ -1,8 +1,13 @@
 /** A source of data rows: header first, then each record as the cells of its row. */
 export interface RecordReader {
   header: string[];
-  /** 1-based row number of the header as a spreadsheet would show it */
+  /** 1-based row number of the header as a spreadsheet would show it (0: the file has none) */
   headerRow: number;
+  /**
+   * The record where the header stands (the first data record when a profile says there is no
+   * header): a profile that replaces or supplies the header checks its width against it.
+   */
+  firstRecord?: string[];
   encoding: string;
   delimiter?: string;
   bytesTotal: number;

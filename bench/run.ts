@@ -1,6 +1,8 @@
 // `npm run bench`: every benchmark of the console, printing figures and ratios.
 import { runImportBench } from './import-bench.js';
 import { runCrmBench } from './crm-bench.js';
+import { runFlowsBench } from './flows-bench.js';
 
 await runImportBench();
 await runCrmBench();
+await runFlowsBench();

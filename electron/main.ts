@@ -12,10 +12,11 @@ import { defaultDataDir } from './core/paths.js';
 import { buildCsp } from './shell/csp.js';
 import { IPC } from './shell/ipc-contract.js';
 import { createIpcHandlers, type IpcHandler } from './shell/ipc-handlers.js';
+import { PickedPaths } from './shell/picked-paths.js';
 import { vetExternalUrl } from './shell/external-url.js';
 import { buildMenuTemplate, type MenuCommand, type MenuItemSpec } from './shell/menu.js';
 import { decideWindowOpen, isAllowedNavigation, isAppUrl } from './shell/navigation.js';
-import { APP_ENTRY_URL, APP_SCHEME } from './shell/origin.js';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './shell/origin.js';
 import { isPermissionAllowed } from './shell/permissions.js';
 import { routeAppRequest } from './shell/protocol-router.js';
 import { buildWindowOptions, WINDOW_TITLE } from './shell/window-options.js';
@@ -29,6 +30,8 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 let db: Db | null = null;
+/** what the open dialogs returned this run: the only paths the API's local import may read */
+const picked = new PickedPaths();
 
 function openExternalIfVetted(url: string): void {
   const vetted = vetExternalUrl(url);
@@ -98,7 +101,7 @@ function handlersFor(contents: WebContents): Record<string, IpcHandler> {
     showSaveDialog: (opts) => (win ? dialog.showSaveDialog(win, opts) : dialog.showSaveDialog(opts)),
     printToPDF: ({ landscape }) => contents.printToPDF({ printBackground: true, pageSize: 'A4', landscape }),
     showItemInFolder: (file) => shell.showItemInFolder(file),
-  });
+  }, picked);
 }
 
 /** Only the app's own page in our own window may call the bridge. */
@@ -159,7 +162,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const api = createApi({ db, dataDir, localFiles: true });
+  const api = createApi({ db, dataDir, localFiles: picked, trustedOrigins: [APP_ORIGIN] });
   const staticDir = path.join(app.getAppPath(), 'dist', 'renderer');
   const csp = buildCsp();
   protocol.handle(APP_SCHEME, (request) => routeAppRequest(request, { api, staticDir, csp }));

@@ -19,9 +19,14 @@ export interface NativeDeps {
 
 export type IpcHandler = (arg: unknown) => Promise<unknown>;
 
+/** Where the open dialogs report what they returned (the API imports only those paths). */
+export interface PickRecorder {
+  record(paths: readonly string[]): void;
+}
+
 const asRecord = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 
-export function createIpcHandlers(deps: NativeDeps): Record<(typeof IPC)[keyof typeof IPC], IpcHandler> {
+export function createIpcHandlers(deps: NativeDeps, picked?: PickRecorder): Record<(typeof IPC)[keyof typeof IPC], IpcHandler> {
   return {
     [IPC.openFiles]: async (arg) => {
       const o = asRecord(arg);
@@ -30,12 +35,16 @@ export function createIpcHandlers(deps: NativeDeps): Record<(typeof IPC)[keyof t
         properties: ['openFile', 'multiSelections'],
         filters: cleanFilters(o.filters),
       });
-      return r.canceled ? [] : r.filePaths;
+      if (r.canceled) return [];
+      picked?.record(r.filePaths);
+      return r.filePaths;
     },
     [IPC.openFolder]: async (arg) => {
       const o = asRecord(arg);
       const r = await deps.showOpenDialog({ title: cleanTitle(o.title) ?? '选择文件夹', properties: ['openDirectory'] });
-      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+      if (r.canceled || r.filePaths.length === 0) return null;
+      picked?.record([r.filePaths[0]]);
+      return r.filePaths[0];
     },
     [IPC.saveFile]: async (arg) => {
       const o = asRecord(arg);

@@ -58,7 +58,12 @@ export async function request(path: string, init: RequestInit = {}): Promise<Res
   const headers = new Headers(init.headers);
   const token = getToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
-  if (typeof init.body === 'string') headers.set('Content-Type', 'application/json');
+  // Every state-changing call says JSON, bodiless ones too: the server refuses anything else
+  // (a foreign page could send it without a CORS preflight). FormData sets its own multipart type.
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (typeof init.body === 'string' || (init.body == null && method !== 'GET' && method !== 'HEAD')) {
+    headers.set('Content-Type', 'application/json');
+  }
   const res = await fetch(BASE + path, { ...init, headers });
   if (!res.ok) {
     let body: Partial<ApiError> = {};

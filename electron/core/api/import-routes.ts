@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ImportPreview, MappingProfile } from '../../../shared/api.js';
 import { audit } from '../audit/index.js';
-import { BadRequestError, NotFoundError } from '../auth/errors.js';
+import { BadRequestError, ForbiddenError, NotFoundError } from '../auth/errors.js';
 import { openDb, type Db } from '../db/connection.js';
 import { jsonBody, queryOf } from './errors.js';
 import { ImportJobs, type JobFile } from './jobs.js';
@@ -26,6 +26,9 @@ interface Upload {
 }
 
 const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Routes whose body is a multipart upload streamed to disk under its own limit (upload.ts). */
+export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/api/import/upload']);
 
 const CommitBody = z.object({
   uploadId: z.string().uuid(),
@@ -131,6 +134,13 @@ export function importRoutes(r: Router): ImportJobs {
   r.route('post', '/api/import/local', 'import:write', async (c, user) => {
     if (!r.rt.localFiles) throw new BadRequestError('仅桌面版可按本地路径导入，请上传文件。 (Local paths are for the desktop app only.)', 'no_local');
     const body = await jsonBody(c, LocalBody);
+    const refused = body.paths.filter((p) => !r.rt.localFiles!.allows(p));
+    if (refused.length) {
+      throw new ForbiddenError(
+        `只能导入在本次运行中通过“选择文件”对话框选取的文件：${refused.join('、')} (Only paths picked in the file dialog may be imported.)`,
+        'not_picked',
+      );
+    }
     const m = await importer();
     const files: Omit<JobFile, 'dataset'>[] = [];
     for (const p of body.paths) {

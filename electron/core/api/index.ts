@@ -3,13 +3,15 @@ import type { ApiError } from '../../../shared/api.js';
 import type { Db } from '../db/connection.js';
 import { SessionStore } from '../auth/session.js';
 import { authRoutes } from './auth-routes.js';
+import { jsonBodyLimit } from './body-limit.js';
 import { crmRoutes } from './crm-routes.js';
 import { dataRoutes } from './data-routes.js';
 import { errorResponse } from './errors.js';
-import { importRoutes } from './import-routes.js';
-import { Router } from './route.js';
+import { importRoutes, UPLOAD_ROUTES } from './import-routes.js';
+import { sameOriginJson } from './request-guard.js';
+import { Router, type LocalFileGrants } from './route.js';
 
-export { routesOf, type RouteDef, type Access } from './route.js';
+export { routesOf, type RouteDef, type Access, type LocalFileGrants } from './route.js';
 
 const IDLE = new WeakMap<Hono, () => Promise<void>>();
 
@@ -22,8 +24,10 @@ export interface ApiContext {
   db: Db;
   dataDir: string;
   sessions?: SessionStore;
-  /** true in the desktop app only */
-  localFiles?: boolean;
+  /** the desktop app only: the paths its native dialog returned, which POST /api/import/local may read */
+  localFiles?: LocalFileGrants;
+  /** origins allowed to change state besides the request's own (the desktop app's app://console) */
+  trustedOrigins?: readonly string[];
 }
 
 /**
@@ -32,6 +36,9 @@ export interface ApiContext {
  */
 export function createApi(ctx: ApiContext): Hono {
   const app = new Hono();
+  // Before any route: Hono runs middleware in the order it was added.
+  app.use('*', sameOriginJson({ trustedOrigins: ctx.trustedOrigins, multipartPaths: UPLOAD_ROUTES }));
+  app.use('*', jsonBodyLimit({ exempt: UPLOAD_ROUTES }));
   const r = new Router(app, { db: ctx.db, dataDir: ctx.dataDir, sessions: ctx.sessions ?? new SessionStore(), localFiles: ctx.localFiles });
   authRoutes(r);
   dataRoutes(r);

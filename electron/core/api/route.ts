@@ -23,8 +23,13 @@ export interface ApiRuntime {
   dataDir: string;
   sessions: SessionStore;
   throttle?: LoginThrottle;
-  /** the desktop app: the API may read files by local path (POST /api/import/local) */
-  localFiles?: boolean;
+  /** the desktop app: the API may read files by local path (POST /api/import/local), those granted only */
+  localFiles?: LocalFileGrants;
+}
+
+/** Which local paths the API may read: in the desktop app, those the native dialog returned. */
+export interface LocalFileGrants {
+  allows(path: string): boolean;
 }
 
 const TABLES = new WeakMap<object, RouteDef[]>();

@@ -1,16 +1,11 @@
-// Card numbers are never stored: the key is a keyed hash (HMAC-SHA256 with a secret kept in this
-// database), so the same card imports to the same row, and a stolen file does not give the
-// numbers back; the masked form (first 6, last 4) is what anyone sees.
+// Card numbers are never stored: the key is a keyed hash (HMAC-SHA256 with a secret kept outside
+// the database, see card-key.ts), so the same card imports to the same row, and a stolen
+// database does not give the numbers back; the masked form (first 6, last 4) is what anyone sees.
 import crypto from 'node:crypto';
 import type { Db } from '../db/connection.js';
+import { cardHashKey } from './card-key.js';
 
-export function cardHashKey(db: Db): Buffer {
-  const row = db.prepare("SELECT value FROM setting WHERE key = 'card_hash_key'").pluck().get() as string | undefined;
-  if (row) return Buffer.from(row, 'hex');
-  const key = crypto.randomBytes(32);
-  db.prepare("INSERT INTO setting (key, value) VALUES ('card_hash_key', ?)").run(key.toString('hex'));
-  return key;
-}
+export { cardHashKey };
 
 export function cardHasher(db: Db): (cardNo: string) => string {
   const key = cardHashKey(db);

@@ -56,7 +56,7 @@ describe('auth routes', () => {
     const res = await app.request('/api/auth/login', post({ username: '' }));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/^请求参数不正确/);
-    const notJson = await app.request('/api/auth/login', { method: 'POST', body: '{oops' });
+    const notJson = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
     expect(notJson.status).toBe(400);
   });
 
@@ -64,7 +64,7 @@ describe('auth routes', () => {
     const { app, auth } = tempApi();
     const headers = auth('branch_manager');
     expect((await app.request('/api/auth/me', { headers })).status).toBe(200);
-    expect((await app.request('/api/auth/logout', { method: 'POST', headers })).status).toBe(200);
+    expect((await app.request('/api/auth/logout', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' } })).status).toBe(200);
     expect((await app.request('/api/auth/me', { headers })).status).toBe(401);
   });
 

@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 import type { Hono } from 'hono';
 import { ROLES, type Role } from '../../../shared/permissions.js';
 import { openDb, type Db } from '../../../electron/core/db/connection.js';
-import { apiIdle, createApi } from '../../../electron/core/api/index.js';
+import { apiIdle, createApi, type LocalFileGrants } from '../../../electron/core/api/index.js';
 import { SessionStore, getUser, hashPassword, insertUser } from '../../../electron/core/auth/index.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -35,7 +35,7 @@ export interface TestApi {
 }
 
 /** The real API over a real SQLite file in a temp folder. */
-export function tempApi(opts: { localFiles?: boolean } = {}): TestApi {
+export function tempApi(opts: { localFiles?: LocalFileGrants } = {}): TestApi {
   const dir = tempDir();
   const db = openDb(path.join(dir, 'branch-console.db'));
   const sessions = new SessionStore();

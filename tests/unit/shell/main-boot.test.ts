@@ -77,6 +77,11 @@ describe('dist-electron/main.cjs under a stand-in Electron', () => {
     expect(fs.existsSync(path.join(HOME, 'branch-console.db'))).toBe(true);
   });
 
+  it('keeps the card-number key of the demo bank through safeStorage, not in a plain file', () => {
+    expect(fs.readFileSync(path.join(HOME, 'card-hash.safekey'), 'utf8')).toMatch(/^FAKE-KEYCHAIN:/);
+    expect(fs.existsSync(path.join(HOME, 'card-hash.key'))).toBe(false);
+  });
+
   it('serves the renderer from the app path with the CSP, and refuses traversal', () => {
     expect(report.responses.entry).toEqual({ status: 200, type: 'text/html; charset=utf-8', csp: buildCsp(), body: '<!doctype html><title>probe</title>' });
     expect(report.responses.traversal.status).toBe(403);

@@ -5,36 +5,47 @@ export interface Session {
   user: UserInfo;
   /** epoch ms after which the token is refused unless used before */
   expires: number;
+  /** epoch ms after which the token is refused however busy it is */
+  endsAt: number;
 }
 
 export interface SessionOptions {
-  /** idle time after which a session ends; 12 h covers a working day */
+  /** idle time after which a session ends */
   idleMs?: number;
+  /** time after sign-in at which a session ends, used or not */
+  maxAgeMs?: number;
   /** injectable clock for tests */
   now?: () => number;
 }
 
-export const DEFAULT_IDLE_MS = 12 * 60 * 60 * 1000;
+/** An hour away from a shared branch PC (lunch) signs the user out. */
+export const DEFAULT_IDLE_MS = 60 * 60 * 1000;
+/** A working day: everyone signs in again each morning, and a token that leaked is worth one day at most. */
+export const DEFAULT_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
 /**
  * Login sessions, in memory only: restarting the console signs everyone out, which is what a
- * desktop app on a shared office PC should do. Tokens are 32 random bytes; each use pushes the
- * expiry forward (idle timeout, not absolute).
+ * desktop app on a shared office PC should do. Tokens are 32 random bytes. Each use pushes the
+ * idle expiry forward, but never past the absolute end fixed at sign-in.
  */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly idleMs: number;
+  private readonly maxAgeMs: number;
   private readonly now: () => number;
 
   constructor(opts: SessionOptions = {}) {
     this.idleMs = opts.idleMs ?? DEFAULT_IDLE_MS;
+    this.maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
     this.now = opts.now ?? Date.now;
   }
 
   create(user: UserInfo): string {
     this.sweep();
     const token = crypto.randomBytes(32).toString('base64url');
-    this.sessions.set(token, { user, expires: this.now() + this.idleMs });
+    const now = this.now();
+    const endsAt = now + this.maxAgeMs;
+    this.sessions.set(token, { user, expires: Math.min(now + this.idleMs, endsAt), endsAt });
     return token;
   }
 
@@ -48,7 +59,7 @@ export class SessionStore {
       this.sessions.delete(token);
       return null;
     }
-    s.expires = now + this.idleMs;
+    s.expires = Math.min(now + this.idleMs, s.endsAt);
     return s.user;
   }
 

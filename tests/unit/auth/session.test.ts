@@ -22,20 +22,58 @@ describe('SessionStore', () => {
     expect(s.get(null)).toBeNull();
   });
 
-  it('ends a session after 12 hours idle, not before', () => {
+  it('ends a session after an hour idle, not before', () => {
     const c = clock();
     const s = new SessionStore({ now: c.now });
     const t = s.create(user);
-    c.advance(12 * HOUR - 1);
+    c.advance(HOUR - 1);
     expect(s.get(t)).not.toBeNull();
-    // that use pushed the expiry 12 h from now
-    c.advance(12 * HOUR - 1);
+    // that use pushed the expiry an hour from now
+    c.advance(HOUR - 1);
     expect(s.get(t)).not.toBeNull();
-    c.advance(12 * HOUR);
+    c.advance(HOUR);
     expect(s.get(t)).toBeNull();
     // gone for good, even if the clock were to go back
-    c.advance(-24 * HOUR);
+    c.advance(-2 * HOUR);
     expect(s.get(t)).toBeNull();
+  });
+
+  it('ends a session 12 hours after sign-in however often it is used', () => {
+    const c = clock();
+    const s = new SessionStore({ now: c.now });
+    const t = s.create(user);
+    // used every 50 minutes (inside the idle hour): 14 uses reach 11 h 40 min
+    for (let i = 0; i < 14; i++) {
+      c.advance(50 * 60_000);
+      expect(s.get(t), `use ${i + 1}`).not.toBeNull();
+    }
+    // 11 h 40 min + 19 min 59.999 s = 12 h − 1 ms: still on
+    c.advance(20 * 60_000 - 1);
+    expect(s.get(t)).not.toBeNull();
+    c.advance(1); // 12 h exactly after sign-in
+    expect(s.get(t)).toBeNull();
+    // a new sign-in starts a new day
+    const again = s.create(user);
+    expect(s.get(again)).not.toBeNull();
+  });
+
+  it('does not let the idle time stretch a session past its absolute end', () => {
+    const c = clock();
+    const s = new SessionStore({ now: c.now, idleMs: 10 * HOUR, maxAgeMs: 12 * HOUR });
+    const t = s.create(user);
+    c.advance(9 * HOUR);
+    expect(s.get(t)).not.toBeNull(); // idle expiry would now be 19 h; the end stays at 12 h
+    c.advance(3 * HOUR);
+    expect(s.get(t)).toBeNull();
+  });
+
+  it('forgets sessions past their absolute end when a new one is made', () => {
+    const c = clock();
+    const s = new SessionStore({ now: c.now, idleMs: 10 * HOUR, maxAgeMs: HOUR });
+    s.create(user);
+    c.advance(HOUR);
+    s.create(user);
+    expect(s.size).toBe(1);
   });
 
   it('honours a custom idle time and forgets expired sessions when a new one is made', () => {

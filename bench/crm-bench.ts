@@ -12,6 +12,7 @@ import { encodeCursor } from '../electron/core/crm/gaps-query.js';
 import { ensureHoldingsInfo } from '../electron/core/crm/holdings.js';
 import { ensureSearchIndex, nameInitials, searchCustomers } from '../electron/core/crm/search.js';
 import { importPaths } from '../electron/core/import/index.js';
+import { scopeOfOrg, wholeBankScope, type Scope } from '../electron/core/scope/index.js';
 import { generateDemoBank } from '../seeds/index.js';
 import type { GapQuery } from '../shared/crm.js';
 
@@ -80,16 +81,30 @@ interface Figures {
   searchWorst: string;
   c360Median: number;
   gap: Record<string, { first: number; deep: number; total: number }>;
+  /** the same inside one 支行's scope (数据权限): the filter every branch user's request carries */
+  branch: { org: string; searchMedian: number; gap: Record<string, { first: number; deep: number; total: number }> };
+}
+
+/** The 支行 with the most customers (with its 分理处): the heaviest branch scope. */
+function biggestBranch(db: Db): string {
+  return db
+    .prepare(
+      `SELECT b.org_id FROM org b JOIN org o ON o.org_id = b.org_id OR o.parent_id = b.org_id JOIN customer c ON c.org_id = o.org_id
+        WHERE b.level = '支行' GROUP BY b.org_id ORDER BY count(*) DESC, b.org_id LIMIT 1`,
+    )
+    .pluck()
+    .get() as string;
 }
 
 /** The cursor of the row at `offset` of a sorted filter (the bench may use OFFSET to get there). */
-function cursorAt(db: Db, date: string, sort: 'cust_id' | 'avg_assets', desc: boolean, offset: number): string {
+function cursorAt(db: Db, date: string, sort: 'cust_id' | 'avg_assets', desc: boolean, offset: number, orgs: readonly string[] | null = null): string {
   const dir = desc ? 'DESC' : 'ASC';
   const col = sort === 'cust_id' ? 'NULL' : `h.${sort}`;
   const order = sort === 'cust_id' ? `h.cust_id ${dir}` : `h.${sort} ${dir}, h.cust_id ${dir}`;
+  const scoped = orgs === null ? '' : `AND h.cust_id IN (SELECT cust_id FROM customer WHERE org_id IN (SELECT value FROM json_each(@orgs)))`;
   const r = db
-    .prepare(`SELECT h.cust_id AS id, ${col} AS k FROM customer_holding h WHERE h.data_date = ? AND (h.mask & 512) = 0 ORDER BY ${order} LIMIT 1 OFFSET ?`)
-    .get(date, offset) as { id: string; k: number | null };
+    .prepare(`SELECT h.cust_id AS id, ${col} AS k FROM customer_holding h WHERE h.data_date = @date AND (h.mask & 512) = 0 ${scoped} ORDER BY ${order} LIMIT 1 OFFSET @offset`)
+    .get({ date, offset, ...(orgs === null ? {} : { orgs: JSON.stringify(orgs) }) }) as { id: string; k: number | null };
   return encodeCursor(sort, desc, { key: r.k, custId: r.id });
 }
 
@@ -100,27 +115,36 @@ function measure(file: string): Figures {
     const h = ensureHoldingsInfo(db);
     const indexMs = time(() => ensureSearchIndex(db));
     const date = h.date;
+    const all = wholeBankScope();
     const queries = benchQueries(db);
-    for (const q of queries) searchCustomers(db, q); // warm the page cache and the statements
-    const times = queries.map((q) => ({ q, ms: time(() => searchCustomers(db, q)) }));
+    for (const q of queries) searchCustomers(db, q, all); // warm the page cache and the statements
+    const times = queries.map((q) => ({ q, ms: time(() => searchCustomers(db, q, all)) }));
     const worst = times.reduce((a, b) => (b.ms > a.ms ? b : a));
     const ids = db.prepare('SELECT cust_id FROM customer ORDER BY cust_id LIMIT 20 OFFSET 500').pluck().all() as string[];
-    for (const id of ids) customer360(db, id, { date, reveal: false });
-    const c360 = ids.map((id) => time(() => customer360(db, id, { date, reveal: false })));
+    for (const id of ids) customer360(db, id, all, { date, reveal: false });
+    const c360 = ids.map((id) => time(() => customer360(db, id, all, { date, reveal: false })));
 
-    const gap: Figures['gap'] = {};
     const cases: [string, GapQuery][] = [
       ['lacks 手机银行, by number', { lacks: [10], sort: 'cust_id', limit: 50 }],
       ['lacks 手机银行, by assets desc', { lacks: [10], sort: 'avg_assets', desc: true, limit: 50 }],
     ];
-    for (const [name, q] of cases) {
-      const total = db.prepare('SELECT count(*) FROM customer_holding WHERE data_date = ? AND (mask & 512) = 0').pluck().get(date) as number;
-      const first = time(() => gapList(db, q)); // counts the total: the first page pays for it
-      const after = cursorAt(db, date, q.sort as 'cust_id' | 'avg_assets', q.desc === true, Math.floor(total * 0.9));
-      gapList(db, { ...q, after });
-      const deep = median([1, 2, 3].map(() => time(() => gapList(db, { ...q, after }))));
-      gap[name] = { first, deep, total };
-    }
+    const gapCases = (scope: Scope): Figures['gap'] => {
+      const gap: Figures['gap'] = {};
+      for (const [name, q] of cases) {
+        const first = time(() => gapList(db, q, scope)); // counts the total: the first page pays for it
+        const total = gapList(db, q, scope).total;
+        const after = cursorAt(db, date, q.sort as 'cust_id' | 'avg_assets', q.desc === true, Math.floor(total * 0.9), scope.orgIds);
+        gapList(db, { ...q, after }, scope);
+        const deep = median([1, 2, 3].map(() => time(() => gapList(db, { ...q, after }, scope))));
+        gap[name] = { first, deep, total };
+      }
+      return gap;
+    };
+    const gap = gapCases(all);
+    const org = biggestBranch(db);
+    const branch = scopeOfOrg(db, org);
+    for (const q of queries) searchCustomers(db, q, branch);
+    const branchSearch = median(queries.map((q) => time(() => searchCustomers(db, q, branch))));
     return {
       customers: db.prepare('SELECT count(*) FROM customer').pluck().get() as number,
       holdingsMs: h.ms,
@@ -130,6 +154,7 @@ function measure(file: string): Figures {
       searchWorst: `${worst.q} ${worst.ms.toFixed(2)} ms`,
       c360Median: median(c360),
       gap,
+      branch: { org, searchMedian: branchSearch, gap: gapCases(branch) },
     };
   } finally {
     db.close();
@@ -167,6 +192,13 @@ export async function runCrmBench(): Promise<void> {
     row(`gap ${k}: page at 90%`, (f) => f.gap[k].deep);
   }
   console.log(`rows lacking 手机银行: ${figs.map((f) => Object.values(f.gap)[0].total).join(' / ')}; the first case's page 1 includes counting them`);
+  console.log(`-- inside one 支行's data scope (${figs.map((f) => f.branch.org).join(' / ')}):`);
+  row('search median, branch scope', (f) => f.branch.searchMedian);
+  for (const k of Object.keys(figs[0].branch.gap)) {
+    row(`gap ${k}: page 1, branch scope`, (f) => f.branch.gap[k].first);
+    row(`gap ${k}: page at 90%, branch scope`, (f) => f.branch.gap[k].deep);
+  }
+  console.log(`rows lacking 手机银行 in that 支行: ${figs.map((f) => Object.values(f.branch.gap)[0].total).join(' / ')}`);
   console.log(`slowest search: ${figs.map((f, i) => `${list[i]} ${f.searchWorst}`).join('; ')}`);
 }
 

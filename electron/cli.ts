@@ -7,11 +7,11 @@ import { openDb } from './core/db/connection.js';
 
 const USAGE = `用法 / usage:
   branch-console import --db FILE [--json] [--profile PROFILE.json] [--user NAME] PATH...
-  branch-console stats  --db FILE --date YYYY-MM-DD [--json]
+  branch-console stats  --db FILE --date YYYY-MM-DD [--org ORG] [--json]
   branch-console seed   --db FILE [--scale small|medium|large] [--out DIR] [--seed N]
   branch-console seed   --out DIR [--scale small|medium|large] [--seed N]
   branch-console serve  [--db FILE] [--port N] [--host 127.0.0.1]
-  branch-console customer --db FILE [--date YYYY-MM-DD] [--json] QUERY...
+  branch-console customer --db FILE [--date YYYY-MM-DD] [--org ORG] [--json] QUERY...
   branch-console flows paths|generate|check --model FILE_OR_DIR [--out DIR] [--json] [--cover edges|nodes|pairs] [--max-steps K]`;
 
 type Out = { log: (s: string) => void; err: (s: string) => void };
@@ -98,18 +98,27 @@ async function importCmd(argv: string[], out: Out): Promise<number> {
 }
 
 async function statsCmd(argv: string[], out: Out): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' }, org: { type: 'string' } },
+  });
   const dbFile = need(values.db, '--db');
   const date = need(values.date, '--date');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date 应为 YYYY-MM-DD：${date}`);
-  const { computeOrgStats } = await import('./core/metrics/stats.js');
+  const { scopedStats } = await import('./core/metrics/stats.js');
+  const { cliScope } = await import('./core/scope/cli.js');
   const db = openDb(dbFile);
   try {
-    const stats = computeOrgStats(db, date);
+    // the whole bank, or --org and the orgs below it; rows no org owns only for the whole bank
+    const stats = scopedStats(db, date, cliScope(db, values.org));
     if (values.json) out.log(JSON.stringify(stats));
     else {
       for (const o of stats.orgs) {
         out.log(`${o.org_id}\t${o.name}\t存款 ${o.deposit_balance}\t贷款 ${o.loan_balance}\t不良率 ${o.npl_ratio ?? '-'}`);
+      }
+      const u = stats.unassigned;
+      if (u && u.unknown_orgs.length) {
+        out.log(`不属于任何机构\t客户 ${u.customers}\t存款 ${u.deposit_balance}\t贷款 ${u.loan_balance}\t商户 ${u.merchants}\t${u.reason}`);
       }
     }
     return 0;
@@ -143,15 +152,16 @@ async function customerCmd(argv: string[], out: Out): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { db: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } },
+    options: { db: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' }, org: { type: 'string' } },
   });
   const dbFile = need(values.db, '--db');
   if (!positionals.length) throw new Error(`缺少要查询的客户（手机号、姓名、拼音首字母、证件或卡号尾号、客户号）\n${USAGE}`);
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new Error(`--date 应为 YYYY-MM-DD：${values.date}`);
   const { lookupCustomers, customerTable } = await import('./core/crm/search-cli.js');
+  const { cliScope } = await import('./core/scope/cli.js');
   const db = openDb(dbFile);
   try {
-    const r = lookupCustomers(db, positionals, values.date);
+    const r = lookupCustomers(db, cliScope(db, values.org), positionals, values.date);
     if (values.json) out.log(JSON.stringify({ results: r.results }));
     else for (const line of customerTable(r)) out.log(line);
     return 0;

@@ -12,9 +12,12 @@ import { gapList, parseGapQuery } from '../crm/gaps.js';
 import { EmptyBankError, ensureHoldings } from '../crm/holdings.js';
 import { quickCheck } from '../crm/quick-check.js';
 import { searchCustomers } from '../crm/search.js';
+import { filterOptions } from '../crm/filter-options.js';
 import type { Db } from '../db/connection.js';
+import { scopeText } from '../scope/index.js';
 import { isoDate, jsonBody, queryOf } from './errors.js';
 import type { Router } from './route.js';
+import { scopeOf } from './scope-param.js';
 
 // Customers (惠金小助手): search, 360, the lobby quick check, the gap list and its export, the
 // coverage table and the item/rule/star settings. Routes only validate, call the core and audit.
@@ -78,32 +81,23 @@ function filterNames(db: Db, q: GapQuery): FilterNames {
   };
 }
 
-/** Orgs, managers and grids for the filter bar (names are data: the renderer shows them as text). */
-function filterOptions(db: Db) {
-  const orgs = db.prepare('SELECT org_id AS id, name, parent_id AS parentId, level FROM org ORDER BY org_id').all();
-  const managers = db
-    .prepare(
-      `SELECT s.staff_id AS id, s.name, s.org_id AS orgId FROM staff s
-       WHERE s.staff_id IN (SELECT DISTINCT manager_id FROM customer WHERE manager_id IS NOT NULL) ORDER BY s.staff_id`,
-    )
-    .all();
-  const grids = db.prepare('SELECT grid_id AS id, name, org_id AS orgId FROM grid ORDER BY grid_id').all();
-  return { orgs, managers, grids };
-}
-
 export function crmRoutes(r: Router): void {
   const { db } = r.rt;
   const who = (u: UserInfo) => u.username;
 
-  r.route('get', '/api/customers/search', 'data:read', (c) => {
+  // Every route below reads customer rows: each runs in the caller's scope (scope-param.ts), and
+  // a customer or org outside it is a 404 from the core.
+  r.route('get', '/api/customers/search', 'data:read', (c, user) => {
     const q = queryOf(c, SearchQuery);
-    return c.json(userError(() => searchCustomers(db, q.q, { date: q.date, reveal: false, limit: 20 })));
+    const scope = scopeOf(c, db, user);
+    return c.json(userError(() => searchCustomers(db, q.q, scope, { date: q.date, reveal: false, limit: 20 })));
   });
 
   r.route('get', '/api/customers/:id', 'data:read', (c, user) => {
     const { id } = CustParam.parse(c.req.param());
     const { date } = queryOf(c, DateQuery);
-    const view = userError(() => customer360(db, id, { date, reveal: false }));
+    const scope = scopeOf(c, db, user);
+    const view = userError(() => customer360(db, id, scope, { date, reveal: false }));
     if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
     audit(db, { username: who(user), action: 'customer_view', target: id, detail: { date: view.date } });
     return c.json(view);
@@ -112,7 +106,8 @@ export function crmRoutes(r: Router): void {
   r.route('post', '/api/customers/:id/reveal', 'customer:reveal', (c, user) => {
     const { id } = CustParam.parse(c.req.param());
     const { date } = queryOf(c, DateQuery);
-    const view = userError(() => customer360(db, id, { date, reveal: true }));
+    const scope = scopeOf(c, db, user);
+    const view = userError(() => customer360(db, id, scope, { date, reveal: true }));
     if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
     audit(db, { username: who(user), action: 'customer_reveal', target: id, detail: { date: view.date } });
     return c.json(view);
@@ -121,25 +116,28 @@ export function crmRoutes(r: Router): void {
   r.route('get', '/api/customers/:id/quick', 'data:read', (c, user) => {
     const { id } = CustParam.parse(c.req.param());
     const { date } = queryOf(c, DateQuery);
-    const view = userError(() => quickCheck(db, id, { date }));
+    const scope = scopeOf(c, db, user);
+    const view = userError(() => quickCheck(db, id, scope, { date }));
     if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
     audit(db, { username: who(user), action: 'customer_quick', target: id, detail: { date: view.date } });
     return c.json(view);
   });
 
-  r.route('get', '/api/gaps', 'data:read', (c) => {
+  r.route('get', '/api/gaps', 'data:read', (c, user) => {
     const q = gapQueryOf(c.req.query());
-    return c.json(userError(() => gapList(db, q)));
+    const scope = scopeOf(c, db, user);
+    return c.json(userError(() => gapList(db, q, scope)));
   });
 
   r.route('get', '/api/gaps/export', 'export', async (c, user) => {
     const { format } = queryOf(c, ExportQuery.passthrough());
     const asked = gapQueryOf(c.req.query());
-    // the audit names the date the file is of, not "latest", and the branch by its name
+    const scope = scopeOf(c, db, user);
+    // the audit names the date the file is of, not "latest", the branch by its name, and the scope
     const q = { ...asked, date: userError(() => ensureHoldings(db, asked.date)) };
-    const filter = describeGapQuery(q, getCatalog(db), filterNames(db, q));
+    const filter = `${describeGapQuery(q, getCatalog(db), filterNames(db, q))}；${scopeText(db, scope)}`;
     const sink = collector();
-    const { rows } = await exportGaps(db, q, format, sink.out, { username: user.username });
+    const { rows } = await exportGaps(db, q, scope, format, sink.out, { username: user.username });
     audit(db, { username: who(user), action: 'export', target: `gaps.${format}`, detail: { filter, rows } });
     const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
     return new Response(new Uint8Array(sink.bytes()), {
@@ -147,12 +145,13 @@ export function crmRoutes(r: Router): void {
     });
   });
 
-  r.route('get', '/api/coverage', 'data:read', (c) => {
+  r.route('get', '/api/coverage', 'data:read', (c, user) => {
     const q = queryOf(c, CoverageQuery);
-    return c.json(userError(() => coverageTable(db, q)));
+    const scope = scopeOf(c, db, user);
+    return c.json(userError(() => coverageTable(db, scope, { by: q.by, date: q.date, orgId: q.orgId })));
   });
 
-  r.route('get', '/api/crm/options', 'data:read', (c) => c.json(filterOptions(db)));
+  r.route('get', '/api/crm/options', 'data:read', (c, user) => c.json(filterOptions(db, scopeOf(c, db, user))));
 
   const settings = [
     ['items', getCatalog, saveCatalog],

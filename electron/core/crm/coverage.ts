@@ -4,6 +4,7 @@
 import type { CoverageCell, CoverageTable } from '../../../shared/crm.js';
 import type { Db } from '../db/connection.js';
 import { loadOrgTree } from '../metrics/org-tree.js';
+import { coversOrg, customerScopeSql, narrowScope, OrgNotInScopeError, subtree, type Scope } from '../scope/index.js';
 import { getCatalog } from './catalog.js';
 import { ensureHoldings } from './holdings.js';
 
@@ -26,26 +27,35 @@ type GroupRow = { key: string | null; customers: number } & Record<string, numbe
 /** n/d to 4 decimals, half up, decided in integers (n/d·10⁴ in floating point can land on x.4999…). */
 const round4 = (n: number, d: number) => (d === 0 ? 0 : Math.floor((n * 20_000 + d) / (2 * d)) / 10_000);
 
-export function coverageTable(db: Db, opts: CoverageOptions): CoverageTable {
+/**
+ * Coverage of the customers inside the scope (and, with `orgId`, inside that org's subtree, which
+ * must lie in the scope: a 404 otherwise). By branch, each org folds into its 支行, or into the
+ * scope's root when that lies below the 支行 (a 分理处 user sees their 分理处, not a 支行 row
+ * holding only part of its customers).
+ */
+export function coverageTable(db: Db, scope: Scope, opts: CoverageOptions): CoverageTable {
+  const tree = loadOrgTree(db);
+  if (opts.orgId !== undefined && !coversOrg(scope, opts.orgId)) throw new OrgNotInScopeError(opts.orgId);
+  // the org filter narrows the scope: one filter, the scope's, whatever asked for it
+  const within = opts.orgId === undefined ? scope : narrowScopeOrEmpty(db, scope, opts.orgId, tree);
   const date = ensureHoldings(db, opts.date);
   const items = getCatalog(db).map(({ id, name, group }) => ({ id, name, group }));
   const groupCol = opts.by === 'branch' ? 'c.org_id' : 'c.manager_id';
-  const scope = opts.orgId === undefined ? '' : 'AND c.org_id IN (SELECT id FROM sub)';
-  const cte = opts.orgId === undefined ? '' : 'WITH RECURSIVE sub(id) AS (SELECT @org UNION SELECT o.org_id FROM org o JOIN sub ON o.parent_id = sub.id) ';
+  const inScope = customerScopeSql(within, 'c');
   const rows = db
     .prepare(
-      `${cte}SELECT ${groupCol} AS key, count(*) AS customers, ${bitSums()}
+      `SELECT ${groupCol} AS key, count(*) AS customers, ${bitSums()}
        FROM customer_holding h JOIN customer c ON c.cust_id = h.cust_id
-       WHERE h.data_date = @date ${scope}
+       WHERE h.data_date = @date AND ${inScope.sql}
        GROUP BY ${groupCol}`,
     )
-    .all({ date, ...(opts.orgId === undefined ? {} : { org: opts.orgId }) }) as GroupRow[];
+    .all({ date, ...inScope.params }) as GroupRow[];
 
-  // fold into the reported groups: an org's 支行 (itself when it is one), or the manager
-  const tree = loadOrgTree(db);
+  // fold into the reported groups: an org's 支行 (itself when it is one) or the scope's root when
+  // that comes first on the way up, or the manager
   const branchOf = (orgId: string | null): string | null => {
     if (orgId === null) return null;
-    return tree.ancestors(orgId).find((id) => tree.byId.get(id)?.level === '支行') ?? null;
+    return tree.ancestors(orgId).find((id) => id === within.rootOrg || tree.byId.get(id)?.level === '支行') ?? null;
   };
   const sums = new Map<string, { customers: number; bits: number[] }>();
   for (const r of rows) {
@@ -73,4 +83,11 @@ export function coverageTable(db: Db, opts: CoverageOptions): CoverageTable {
       shares: Object.fromEntries(items.map((it) => [it.id, round4(s.bits[it.id], s.customers)])),
     }));
   return { date, by: opts.by, rows: cells, items };
+}
+
+/** The scope narrowed to an org of it; an org id that is not loaded (a whole-bank filter naming
+ *  nothing) narrows to that id alone, which holds no customers, as the filter did before scopes. */
+function narrowScopeOrEmpty(db: Db, scope: Scope, orgId: string, tree: ReturnType<typeof loadOrgTree>): Scope {
+  if (tree.byId.has(orgId) || scope.orgIds !== null) return narrowScope(db, scope, orgId, tree);
+  return { orgIds: subtree(tree, orgId), rootOrg: orgId, managerId: scope.managerId };
 }

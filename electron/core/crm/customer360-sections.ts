@@ -5,6 +5,7 @@ import { maskAddress, maskBirthDate, maskCustomerName, maskIdNo, maskPhone } fro
 import { fenToYuan } from '../../../shared/money.js';
 import type { Db } from '../db/connection.js';
 import { addDays } from '../metrics/dates.js';
+import { customerJoin, isWholeBank, rowScopeSql, type Scope } from '../scope/index.js';
 import { snapshotDates } from './star.js';
 
 export interface CustomerRow {
@@ -50,16 +51,22 @@ export function gridOf(db: Db, gridId: string | null): Customer360['grid'] {
   return { id: gridId, name: (db.prepare('SELECT name FROM grid WHERE grid_id = ?').pluck().get(gridId) as string | undefined) ?? null };
 }
 
-/** The customer's total on every bank snapshot of the 90 days up to the date (0 when absent). */
-export function depositTrend(db: Db, custId: string, date: string): Customer360['depositTrend'] {
+/** The customer's total on every bank snapshot of the 90 days up to the date (0 when absent),
+ *  over the accounts inside the scope (scope/row-org.ts decides an account's org). */
+export function depositTrend(db: Db, custId: string, date: string, scope: Scope): Customer360['depositTrend'] {
   const from = addDays(date, -89);
   const dates = snapshotDates(db, 'deposit', from, date);
   if (!dates.length) return [];
+  const inScope = rowScopeSql(scope, 'd', 'c');
+  const join = isWholeBank(scope) ? '' : customerJoin('deposit', 'd', 'c');
   const totals = new Map(
     db
-      .prepare('SELECT data_date, SUM(balance) FROM deposit INDEXED BY deposit_cust WHERE cust_id = ? AND data_date >= ? AND data_date <= ? GROUP BY data_date')
+      .prepare(
+        `SELECT d.data_date, SUM(d.balance) FROM deposit d INDEXED BY deposit_cust ${join}
+          WHERE d.cust_id = @cust AND d.data_date >= @from AND d.data_date <= @to AND ${inScope.sql} GROUP BY d.data_date`,
+      )
       .raw(true)
-      .all(custId, from, date) as [string, number][],
+      .all({ ...inScope.params, cust: custId, from, to: date }) as [string, number][],
   );
   return dates.map((d) => ({ date: d, balance: fenToYuan(totals.get(d) ?? 0) }));
 }

@@ -6,6 +6,7 @@ import type { GapQuery, ItemDef } from '../../../shared/crm.js';
 import { csvLine, neutraliseCell } from '../../../shared/csv-safe.js';
 import { maskCustomerName, maskPhone } from '../../../shared/masking.js';
 import type { Db } from '../db/connection.js';
+import { scopeText, type Scope } from '../scope/index.js';
 import { getCatalog } from './catalog.js';
 import { ageAt, gapDetails, gapKeys, type GapDetail } from './gaps.js';
 import { MAX_GAP_LIMIT } from './gaps-query.js';
@@ -53,10 +54,10 @@ function filterNames(db: Db, q: GapQuery): FilterNames {
 }
 
 /** Every page of the filter, from the first whatever `after` says, at one resolved date. */
-function* allRows(db: Db, q: GapQuery, pageSize = MAX_GAP_LIMIT): Generator<{ date: string; detail: GapDetail }> {
+function* allRows(db: Db, q: GapQuery, scope: Scope, pageSize = MAX_GAP_LIMIT): Generator<{ date: string; detail: GapDetail }> {
   let query: GapQuery = { ...q, after: undefined, limit: pageSize };
   for (;;) {
-    const page = gapKeys(db, query);
+    const page = gapKeys(db, query, scope);
     for (const d of gapDetails(db, page.date, page.keys)) yield { date: page.date, detail: d };
     if (page.next === null) return;
     query = { ...query, date: page.date, after: page.next };
@@ -68,14 +69,14 @@ function write(out: NodeJS.WritableStream, s: string): Promise<void> | null {
   return new Promise((resolve) => out.once('drain', () => resolve()));
 }
 
-async function exportCsv(db: Db, q: GapQuery, items: ItemDef[], filterText: string, out: NodeJS.WritableStream, pageSize?: number): Promise<number> {
+async function exportCsv(db: Db, q: GapQuery, scope: Scope, items: ItemDef[], filterText: string, out: NodeJS.WritableStream, pageSize?: number): Promise<number> {
   // Excel opens a UTF-8 CSV as UTF-8 only with the BOM. The filter goes in an ordinary first row:
   // a "# …" comment line is no CSV convention Excel knows, and it would be read as data.
   let pending = write(out, '\uFEFF' + csvLine(['筛选条件', filterText]) + '\r\n' + csvLine([...FIXED_HEADERS, ...items.map((i) => i.name)]));
   if (pending) await pending;
   let n = 0;
   let buf = '';
-  for (const { date, detail } of allRows(db, q, pageSize)) {
+  for (const { date, detail } of allRows(db, q, scope, pageSize)) {
     buf += csvLine(rowCells(detail, date, items).cells);
     n++;
     if (buf.length > 64 * 1024) {
@@ -96,6 +97,7 @@ const text = (v: Cell): Cell => (typeof v === 'string' ? neutraliseCell(v) : v);
 async function exportXlsx(
   db: Db,
   q: GapQuery,
+  scope: Scope,
   items: ItemDef[],
   filterText: string,
   out: NodeJS.WritableStream,
@@ -109,7 +111,7 @@ async function exportXlsx(
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let n = 0;
-  for (const { date, detail } of allRows(db, q, pageSize)) {
+  for (const { date, detail } of allRows(db, q, scope, pageSize)) {
     const { cells, avgCol } = rowCells(detail, date, items);
     // the amount as a number, so Excel can sum and sort it; everything else as shown
     const values = cells.map((v, i) => (i === avgCol ? detail.avgAssets / 100 : text(v)));
@@ -135,24 +137,26 @@ async function exportXlsx(
 }
 
 /**
- * Writes every row of the filter to `out` (CSV: UTF-8 with BOM; XLSX: sheet 营销清单 and a sheet
- * 筛选条件). Resolves with the number of data rows once the file is complete.
+ * Writes every row of the filter inside the scope to `out` (CSV: UTF-8 with BOM; XLSX: sheet
+ * 营销清单 and a sheet 筛选条件; both say the scope). Resolves with the number of data rows once
+ * the file is complete.
  */
 export async function exportGaps(
   db: Db,
   q: GapQuery,
+  scope: Scope,
   format: 'xlsx' | 'csv',
   out: NodeJS.WritableStream,
   /** pageSize: rows read per page (tests use small pages to cross page boundaries) */
   meta: { username: string; pageSize?: number },
 ): Promise<{ rows: number }> {
   const items = getCatalog(db);
-  const date = gapKeys(db, { ...q, after: undefined, limit: 1 }).date; // resolves and builds the holdings
+  const date = gapKeys(db, { ...q, after: undefined, limit: 1 }, scope).date; // resolves and builds the holdings
   const pinned: GapQuery = { ...q, date };
-  const filterText = describeGapQuery(pinned, items, filterNames(db, pinned));
+  const filterText = `${describeGapQuery(pinned, items, filterNames(db, pinned))}；${scopeText(db, scope)}`;
   const rows = format === 'csv'
-      ? await exportCsv(db, pinned, items, filterText, out, meta.pageSize)
-      : await exportXlsx(db, pinned, items, filterText, out, meta.username, meta.pageSize);
+      ? await exportCsv(db, pinned, scope, items, filterText, out, meta.pageSize)
+      : await exportXlsx(db, pinned, scope, items, filterText, out, meta.username, meta.pageSize);
   if (format === 'csv') await new Promise<void>((resolve, reject) => {
     out.once('error', reject);
     out.end(() => resolve());

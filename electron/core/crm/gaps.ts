@@ -7,6 +7,7 @@ import { fenToYuan } from '../../../shared/money.js';
 import { maskCustomerName, maskPhone } from '../../../shared/masking.js';
 import type { Db } from '../db/connection.js';
 import { dataVersion } from '../import/data-version.js';
+import { coversOrg, customerScopeSql, isWholeBank, OrgNotInScopeError, scopeKey, type Scope } from '../scope/index.js';
 import { getCatalog } from './catalog.js';
 import { ensureHoldings } from './holdings.js';
 import { decodeCursor, DEFAULT_GAP_LIMIT, encodeCursor, MAX_GAP_LIMIT, sortOf, type GapSort } from './gaps-query.js';
@@ -34,12 +35,18 @@ interface Built {
   params: Record<string, unknown>;
 }
 
-/** The FROM and WHERE of a filter, without cursor: shared by the page, the count and the export. */
-function buildFilter(q: GapQuery, date: string): Built {
+/** The FROM and WHERE of a filter inside a scope, without cursor: shared by the page, the count and the export. */
+function buildFilter(q: GapQuery, date: string, scope: Scope): Built {
   const params: Record<string, unknown> = { date };
   const where = ['h.data_date = @date'];
   let cte = '';
   let needCustomer = false;
+  if (!isWholeBank(scope)) {
+    const inScope = customerScopeSql(scope, 'c');
+    where.push(inScope.sql);
+    Object.assign(params, inScope.params);
+    needCustomer = true;
+  }
   const has = maskOf(q.has);
   const lacks = maskOf(q.lacks);
   if (has) {
@@ -90,8 +97,8 @@ function buildFilter(q: GapQuery, date: string): Built {
 const SORT_COL: Record<GapSort, string | null> = { cust_id: null, coverage: 'h.coverage', avg_assets: 'h.avg_assets', star: 'h.star' };
 
 /** The SQL of one page of keys (exported for the query-plan test). */
-export function pageSql(q: GapQuery, date: string, withCursor: boolean): { sql: string; params: Record<string, unknown> } {
-  const f = buildFilter(q, date);
+export function pageSql(q: GapQuery, date: string, withCursor: boolean, scope: Scope): { sql: string; params: Record<string, unknown> } {
+  const f = buildFilter(q, date, scope);
   const sort = sortOf(q);
   const col = SORT_COL[sort];
   const dir = q.desc ? 'DESC' : 'ASC';
@@ -106,8 +113,8 @@ export function pageSql(q: GapQuery, date: string, withCursor: boolean): { sql: 
   };
 }
 
-export function countSql(q: GapQuery, date: string): { sql: string; params: Record<string, unknown> } {
-  const f = buildFilter(q, date);
+export function countSql(q: GapQuery, date: string, scope: Scope): { sql: string; params: Record<string, unknown> } {
+  const f = buildFilter(q, date, scope);
   return { sql: `${f.cte}SELECT count(*) FROM ${f.from} WHERE ${f.where.join(' AND ')}`, params: f.params };
 }
 
@@ -164,22 +171,24 @@ export interface GapKeysPage {
   next: string | null;
 }
 
-/** One page of customer numbers (the list and the export both walk these). */
-export function gapKeys(db: Db, q: GapQuery): GapKeysPage {
+/** One page of customer numbers inside the scope (the list and the export both walk these). A
+ *  filter naming an org outside the scope is a 404, as if the org did not exist. */
+export function gapKeys(db: Db, q: GapQuery, scope: Scope): GapKeysPage {
+  if (q.orgId !== undefined && !coversOrg(scope, q.orgId)) throw new OrgNotInScopeError(q.orgId);
   const date = ensureHoldings(db, q.date);
   const limit = Math.max(1, Math.min(MAX_GAP_LIMIT, q.limit ?? DEFAULT_GAP_LIMIT));
   const sort = sortOf(q);
   const desc = q.desc === true;
   const cursor = q.after !== undefined ? decodeCursor(q.after, sort, desc) : null;
-  const page = pageSql(q, date, cursor !== null);
+  const page = pageSql(q, date, cursor !== null, scope);
   const rows = db.prepare(page.sql).all({ ...page.params, limit: limit + 1, ...(cursor ? { k: cursor.key, id: cursor.custId } : {}) }) as {
     custId: string;
     k: number | null;
   }[];
   const { after: _after, limit: _limit, sort: _sort, desc: _desc, ...filter } = q;
-  const totalKey = JSON.stringify([dataVersion(db), date, builtAt(db, date), filter]);
+  const totalKey = JSON.stringify([dataVersion(db), date, builtAt(db, date), filter, scopeKey(scope)]);
   const total = cachedTotal(db, totalKey, cursor === null, () => {
-    const c = countSql(q, date);
+    const c = countSql(q, date, scope);
     return db.prepare(c.sql).pluck().get(c.params) as number;
   });
   const more = rows.length > limit;
@@ -210,9 +219,9 @@ export function missingItems(mask: number, itemIds: number[]): number[] {
   return itemIds.filter((id) => (mask & (1 << (id - 1))) === 0);
 }
 
-/** One page of the gap list: masked rows, the total of the filter, and the cursor of the next page. */
-export function gapList(db: Db, q: GapQuery): GapPage {
-  const page = gapKeys(db, q);
+/** One page of the gap list inside the scope: masked rows, the total of the filter, and the cursor of the next page. */
+export function gapList(db: Db, q: GapQuery, scope: Scope): GapPage {
+  const page = gapKeys(db, q, scope);
   const itemIds = getCatalog(db).map((i) => i.id);
   const rows: GapRow[] = gapDetails(db, page.date, page.keys).map((d) => ({
     custId: d.custId,

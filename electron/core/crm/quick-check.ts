@@ -2,13 +2,15 @@
 import type { QuickCheck } from '../../../shared/crm.js';
 import { maskCustomerName } from '../../../shared/masking.js';
 import type { Db } from '../db/connection.js';
+import { coversCustomer, type Scope } from '../scope/index.js';
 import { customerCore } from './customer360.js';
 import { customerRow, orgName } from './customer360-sections.js';
 import { resolveDate } from './holdings.js';
 
-export function quickCheck(db: Db, custId: string, opts: { date?: string } = {}): QuickCheck | null {
+/** The counter view of a customer inside the scope; null (a 404) otherwise. */
+export function quickCheck(db: Db, custId: string, scope: Scope, opts: { date?: string } = {}): QuickCheck | null {
   const c = customerRow(db, custId);
-  if (!c) return null;
+  if (!c || !coversCustomer(scope, c)) return null;
   const date = resolveDate(db, opts.date);
   const core = customerCore(db, c, date);
   const brief = (i: { id: number; name: string; group: QuickCheck['held'][number]['group'] }) => ({ id: i.id, name: i.name, group: i.group });

@@ -1,6 +1,7 @@
 // `branch-console customer`: each query looked up as the search box does, with every match's
 // 18 items. Names are masked as on screen.
 import type { Db } from '../db/connection.js';
+import type { Scope } from '../scope/index.js';
 import { getCatalog } from './catalog.js';
 import { searchCustomers } from './search.js';
 
@@ -17,13 +18,13 @@ export interface CliResult {
   matches: CliMatch[];
 }
 
-export function lookupCustomers(db: Db, queries: string[], date?: string): { date: string | null; notCustomer: string[]; results: CliResult[] } {
+export function lookupCustomers(db: Db, scope: Scope, queries: string[], date?: string): { date: string | null; notCustomer: string[]; results: CliResult[] } {
   const catalog = getCatalog(db);
   const maskStmt = db.prepare('SELECT mask FROM customer_holding WHERE data_date = ? AND cust_id = ?').pluck();
   let resolved: string | null = null;
   const notCustomer: string[] = [];
   const results = queries.map((query) => {
-    const r = searchCustomers(db, query, { date });
+    const r = searchCustomers(db, query, scope, { date });
     resolved ??= r.date;
     if (r.notCustomer) notCustomer.push(query);
     return {

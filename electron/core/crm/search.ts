@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { SearchMatch, SearchResult } from '../../../shared/crm.js';
 import { maskCustomerName } from '../../../shared/masking.js';
 import type { Db } from '../db/connection.js';
+import { customerScopeSql, isWholeBank, type Scope } from '../scope/index.js';
 import { EmptyBankError, ensureHoldings } from './holdings.js';
 import { ensureSearchIndex } from './search-index.js';
 import { classifyQuery, prefixEnd } from './search-query.js';
@@ -43,9 +44,16 @@ interface Lookup {
  */
 export const SEARCH_CANDIDATES = 500;
 
-/** Parameters: the look-up's own, then the data date, then the limit. */
-export const lookupSql = (where: string) => `
-WITH cand AS (SELECT s.cust_id FROM customer_search s WHERE ${where} LIMIT ${SEARCH_CANDIDATES})
+/** Outside the whole bank, candidates are customers of the scope (sc: customer, by its key), so
+ *  the cap counts only customers the caller may see. CROSS JOIN keeps the look-up's index as the
+ *  outer loop: left to itself the planner may walk a whole branch's customers (customer_org)
+ *  instead of seeking the few that match. */
+const scopeJoin = (scope: Scope, key: string) =>
+  isWholeBank(scope) ? { join: '', and: '' } : { join: `CROSS JOIN customer sc ON sc.cust_id = ${key}`, and: ` AND ${customerScopeSql(scope, 'sc').sql}` };
+
+/** Parameters: the look-up's own, then the data date, then the limit, then the scope's (named). */
+export const lookupSql = (where: string, scope: Scope) => `
+WITH cand AS (SELECT s.cust_id FROM customer_search s ${scopeJoin(scope, 's.cust_id').join} WHERE ${where}${scopeJoin(scope, 's.cust_id').and} LIMIT ${SEARCH_CANDIDATES})
 SELECT c.cust_id AS custId, COALESCE(h.star, 1) AS star, NULL AS kind
 FROM cand c
 LEFT JOIN customer_holding h ON h.data_date = ? AND h.cust_id = c.cust_id
@@ -70,11 +78,12 @@ const TAIL_WHERE = 't.rkey >= ? AND t.rkey < ?';
 const reversed = (s: string) => [...s].reverse().join('');
 
 /** Customers whose phone, card or 证件号码 ends with the digits, seeking the reversed keys. */
-export const tailSql = (where: string) => `
+export const tailSql = (where: string, scope: Scope) => `
 SELECT t.cust_id AS custId, COALESCE(h.star, 1) AS star, min(t.kind) AS kind
 FROM customer_search_tail t
+${scopeJoin(scope, 't.cust_id').join}
 LEFT JOIN customer_holding h ON h.data_date = ? AND h.cust_id = t.cust_id
-WHERE ${where}
+WHERE ${where}${scopeJoin(scope, 't.cust_id').and}
 GROUP BY t.cust_id
 ORDER BY star DESC, t.cust_id
 LIMIT ?`;
@@ -191,11 +200,11 @@ function holdingsDate(db: Db, date: string | undefined): string | null {
 }
 
 /**
- * Finds customers by phone, name, pinyin initials (zxy → 张秀英), the end of a 证件号码 or card,
- * or customer number. Ranked: exact number/phone, exact name, prefix, the rest; ties by star
- * (desc) then customer number. Names are masked unless `reveal`.
+ * Finds customers of the scope by phone, name, pinyin initials (zxy → 张秀英), the end of a
+ * 证件号码 or card, or customer number. Ranked: exact number/phone, exact name, prefix, the rest;
+ * ties by star (desc) then customer number. Names are masked unless `reveal`.
  */
-export function searchCustomers(db: Db, query: string, opts: SearchOptions = {}): SearchResult {
+export function searchCustomers(db: Db, query: string, scope: Scope, opts: SearchOptions = {}): SearchResult {
   const limit = Math.max(1, Math.min(200, Math.floor(opts.limit ?? 20)));
   const q = String(query ?? '').slice(0, 100);
   const { lookups, more, isPhone } = plan(q);
@@ -204,9 +213,13 @@ export function searchCustomers(db: Db, query: string, opts: SearchOptions = {})
   const date = holdingsDate(db, opts.date);
 
   const best = new Map<string, Hit>();
+  const scoped = customerScopeSql(scope, 'sc').params;
+  const named = Object.keys(scoped).length ? [scoped] : [];
   const run = (l: Lookup) => {
     const rows = (
-      l.tail ? stmt(db, tailSql(l.where)).all(date, ...l.params, limit) : stmt(db, lookupSql(l.where)).all(...l.params, date, limit)
+      l.tail
+        ? stmt(db, tailSql(l.where, scope)).all(date, ...l.params, limit, ...named)
+        : stmt(db, lookupSql(l.where, scope)).all(...l.params, date, limit, ...named)
     ) as LookupRow[];
     for (const r of rows) {
       const had = best.get(r.custId);
@@ -241,6 +254,8 @@ export function searchCustomers(db: Db, query: string, opts: SearchOptions = {})
     });
   }
   const result: SearchResult = { query: q, date, matches };
-  if (isPhone && matches.length === 0) result.notCustomer = true;
+  // "not a customer of the bank" is known only to a whole-bank scope: elsewhere the number may
+  // be a customer of another branch, which a narrower scope must neither deny nor confirm
+  if (isPhone && matches.length === 0 && isWholeBank(scope)) result.notCustomer = true;
   return result;
 }

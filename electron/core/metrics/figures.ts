@@ -53,6 +53,3 @@ export class DirectByOrg {
     return d;
   }
 }
-
-/** SQL for a row's org: its own 所属机构号 when present, else its customer's (alias c). */
-export const rowOrg = (alias: string): string => `COALESCE(NULLIF(${alias}.org_id, ''), c.org_id)`;

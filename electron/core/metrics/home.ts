@@ -2,7 +2,8 @@
 import type { Db } from '../db/connection.js';
 import type { HomeSummary } from '../../../shared/api.js';
 import { DATASETS, type DatasetId } from '../../../shared/datasets.js';
-import { computeOrgStats, type OrgStats } from './stats.js';
+import { headOfficeOf, isWholeBank, type Scope } from '../scope/index.js';
+import { scopedStats, type OrgStats } from './stats.js';
 import { loadOrgTree, type OrgTree } from './org-tree.js';
 
 /** How each dataset's freshness is read; datasets without a date of their own have none. */
@@ -13,7 +14,9 @@ const LATEST_SQL: Partial<Record<DatasetId, string>> = {
   visit: 'SELECT substr(MAX(visit_time), 1, 10) AS d FROM visit',
 };
 
-function datasetRows(db: Db): HomeSummary['datasets'] {
+/** What is loaded. Row and warning counts are the whole bank's, so only a whole-bank scope gets
+ *  them; every scope gets the freshness (the latest date a dataset holds). */
+function datasetRows(db: Db, counts: boolean): HomeSummary['datasets'] {
   const warnings = new Map(
     (
       db
@@ -28,36 +31,42 @@ function datasetRows(db: Db): HomeSummary['datasets'] {
   );
   return DATASETS.map((ds) => {
     // table names come from the contract (DatasetId), never from input
-    const rows = (db.prepare(`SELECT COUNT(*) AS n FROM ${ds.id}`).get() as { n: number }).n;
+    const rows = counts ? (db.prepare(`SELECT COUNT(*) AS n FROM ${ds.id}`).get() as { n: number }).n : null;
     const sql = LATEST_SQL[ds.id];
     const latestDate = sql ? (db.prepare(sql).get() as { d: string | null }).d : null;
-    return { dataset: ds.id, name: ds.zh, rows, latestDate, warnings: warnings.get(ds.id) ?? 0 };
+    return { dataset: ds.id, name: ds.zh, rows, latestDate, warnings: counts ? (warnings.get(ds.id) ?? 0) : null };
   });
 }
 
-/** The head office: the root of level 总行, else the first root (by org_id). */
-export function headOffice(tree: OrgTree): string | null {
-  const root = tree.roots.find((r) => r.level === '总行') ?? tree.roots[0];
-  return root ? root.org_id : null;
+/** The org whose figures head the page: the scope's root, or for the whole bank the head office
+ *  (the root labelled 总行, else the first root by org_id). */
+function headlineOrg(tree: OrgTree, scope: Scope): string | null {
+  if (scope.rootOrg !== null) return scope.rootOrg;
+  const root = headOfficeOf(tree) ?? tree.roots[0]?.org_id;
+  return root ?? null;
 }
 
-/** The orgs of level 支行; when none is so labelled, the head office's children. */
-function branchIds(tree: OrgTree, head: string | null): string[] {
+/** The orgs the chart compares: for the whole bank the orgs of level 支行 (when none is so
+ *  labelled, the head office's children); inside a narrower scope the orgs right below its root. */
+function branchIds(tree: OrgTree, head: string | null, scope: Scope): string[] {
+  if (scope.rootOrg !== null) return tree.children(scope.rootOrg).map((o) => o.org_id);
   const labelled = tree.orgs.filter((o) => o.level === '支行').map((o) => o.org_id);
   if (labelled.length || head === null) return labelled;
   return tree.children(head).map((o) => o.org_id);
 }
 
-export function homeSummary(db: Db): HomeSummary {
+export function homeSummary(db: Db, scope: Scope): HomeSummary {
   return db.transaction((): HomeSummary => {
-    const datasets = datasetRows(db);
+    const whole = isWholeBank(scope);
+    const datasets = datasetRows(db, whole);
     const latestOf = (id: DatasetId) => datasets.find((d) => d.dataset === id)?.latestDate ?? null;
     const latestDate = latestOf('deposit') ?? latestOf('loan');
-    if (latestDate === null) return { datasets, latestDate, headline: null, branches: [] };
+    if (latestDate === null) return { datasets, latestDate, headline: null, branches: [], unassigned: null };
 
     const tree = loadOrgTree(db);
-    const stats = new Map<string, OrgStats>(computeOrgStats(db, latestDate).orgs.map((s) => [s.org_id, s]));
-    const head = headOffice(tree);
+    const figures = scopedStats(db, latestDate, scope);
+    const stats = new Map<string, OrgStats>(figures.orgs.map((s) => [s.org_id, s]));
+    const head = headlineOrg(tree, scope);
     const h = head === null ? undefined : stats.get(head);
     const headline: HomeSummary['headline'] = h
       ? {
@@ -74,10 +83,18 @@ export function homeSummary(db: Db): HomeSummary {
           highQualityMerchants: h.high_quality_merchants,
         }
       : null;
-    const branches = branchIds(tree, head).map((id) => {
-      const s = stats.get(id)!;
-      return { orgId: id, name: s.name, depositBalance: s.deposit_balance, loanBalance: s.loan_balance, nplRatio: s.npl_ratio };
-    });
-    return { datasets, latestDate, headline, branches };
+    const branches = branchIds(tree, head, scope)
+      .filter((id) => stats.has(id))
+      .map((id) => {
+        const s = stats.get(id)!;
+        return { orgId: id, name: s.name, depositBalance: s.deposit_balance, loanBalance: s.loan_balance, nplRatio: s.npl_ratio };
+      });
+    const u = figures.unassigned;
+    // shown only when something is unassigned: an empty box on every healthy bank says nothing
+    const unassigned: HomeSummary['unassigned'] =
+      u && u.unknown_orgs.length
+        ? { customers: u.customers, depositBalance: u.deposit_balance, loanBalance: u.loan_balance, merchants: u.merchants, unknownOrgs: u.unknown_orgs, reason: u.reason }
+        : null;
+    return { datasets, latestDate, headline, branches, unassigned };
   })();
 }

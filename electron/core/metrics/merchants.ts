@@ -1,7 +1,8 @@
 // 收单 figures: merchants in service and, among them, 高质量商户 (DATA.md, "Indicators").
 import type { Db } from '../db/connection.js';
+import { customerJoin, managerScopeSql, rowOrgSql, wholeBankScope, type Scope } from '../scope/index.js';
 import { addDays, monthStart } from './dates.js';
-import { rowOrg, type DirectByOrg } from './figures.js';
+import type { DirectByOrg } from './figures.js';
 
 /** 高质量商户 thresholds over the month up to the date (DATA.md; a future setting). */
 export const HIGH_QUALITY = { activeDays: 20, transactions: 100, payers: 30 } as const;
@@ -13,23 +14,28 @@ export const HIGH_QUALITY = { activeDays: 20, transactions: 100, payers: 30 } as
  * database had not been ANALYZEd). txn_time is 'YYYY-MM-DD HH:MM:SS', so the half-open string
  * range [first of month, day after date) is the month up to and including the date.
  */
-export const MERCHANT_SQL = `
+export const merchantSql = (scope: Scope): string => `
   WITH live AS (
-    SELECT m.merchant_id, ${rowOrg('m')} AS org,
+    SELECT m.merchant_id, ${rowOrgSql('m', 'c')} AS org,
            (SELECT COUNT(*) >= @minTxns
                    AND COUNT(DISTINCT substr(t.txn_time, 1, 10)) >= @minDays
                    AND COUNT(DISTINCT t.payer) >= @minPayers
               FROM acq_txn t
              WHERE t.merchant_id = m.merchant_id AND t.txn_time >= @from AND t.txn_time < @to
                AND (t.txn_type = '消费' OR t.txn_type IS NULL)) AS hq
-      FROM merchant m LEFT JOIN customer c ON c.cust_id = m.owner_cust_id
+      FROM merchant m ${customerJoin('merchant', 'm', 'c')}
      WHERE (m.status = '正常' OR m.status IS NULL) AND (m.sign_date IS NULL OR m.sign_date <= @date)
+       AND ${managerScopeSql(scope).sql}
   )
   SELECT org, COUNT(*) AS merchants, SUM(hq) AS hq FROM live GROUP BY org`;
 
-export function addMerchants(db: Db, date: string, out: DirectByOrg): void {
-  const stmt = db.prepare(MERCHANT_SQL);
+/** The whole bank's statement (the query-plan test reads it). */
+export const MERCHANT_SQL = merchantSql(wholeBankScope());
+
+export function addMerchants(db: Db, date: string, out: DirectByOrg, scope: Scope): void {
+  const stmt = db.prepare(merchantSql(scope));
   const params = {
+    ...managerScopeSql(scope).params,
     date,
     from: monthStart(date),
     to: addDays(date, 1),

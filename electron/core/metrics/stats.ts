@@ -1,9 +1,14 @@
 // Org indicators as of a date: every org, each figure rolled up over the org and every org below.
 //
 // Decisions (DATA.md "Indicators", with the lead's rulings):
-// - A row's org is its own 所属机构号 when present, else its customer's (deposit, loan); a merchant's
-//   is its own, else its 法人客户号's. A present but unknown org does not fall back to the customer.
-//   Rows whose org is not a loaded org count towards no org; unassignedStats() totals them.
+// - A row's org is decided by scope/row-org.ts (its own 所属机构号, else its customer's; a merchant's
+//   customer is its 法人客户号). A present but unknown org does not fall back to the customer.
+//   Rows whose org is not a loaded org count towards no org; unassignedStats() totals them, and
+//   only a whole-bank scope sees that total.
+// - Scope (scope/scope.ts): figures are computed per org and rolled up, then only the orgs of the
+//   caller's scope are returned. An org's figure covers exactly the rows of its subtree, so no
+//   row outside the scope reaches one. A scope limited to one 客户经理's customers counts only the
+//   rows of those customers.
 // - Roll-up follows org.parent_id (总行 ⊃ 支行 ⊃ 分理处); a walk up stops at an org already seen, so
 //   a cycle in imported data counts each row once per org of the cycle and never loops.
 // - customers: 建档日期 null or ≤ date.
@@ -28,6 +33,7 @@ import { assertDate, daysBetween, monthStart } from './dates.js';
 import { addInto, DirectByOrg, zeroDirect, type Direct } from './figures.js';
 import { addMerchants } from './merchants.js';
 import { loadOrgTree, type OrgTree } from './org-tree.js';
+import { coversOrg, isWholeBank, managerScopeSql, wholeBankScope, type Scope } from '../scope/index.js';
 
 export interface OrgStats {
   org_id: string;
@@ -56,6 +62,8 @@ export interface UnassignedStats {
   merchants: number;
   /** the org ids rows point at that are not loaded ('' for rows with no org at all) */
   unknown_orgs: string[];
+  /** why these rows belong to no org, in words (zh-CN, then English) */
+  reason: string;
 }
 
 /** num / den as a fraction with 4 decimals, rounded half away from zero; null when den = 0. */
@@ -64,16 +72,17 @@ export function ratio4(num: bigint, den: bigint): number | null {
   return Number(divRound(num * 10_000n, den)) / 10_000;
 }
 
-function directFigures(db: Db, date: string): DirectByOrg {
+function directFigures(db: Db, date: string, scope: Scope): DirectByOrg {
   assertDate(date);
   const out = new DirectByOrg();
+  const manager = managerScopeSql(scope);
   const customers = db
-    .prepare('SELECT org_id AS org, COUNT(*) AS n FROM customer WHERE open_date IS NULL OR open_date <= ? GROUP BY org_id')
-    .all(date) as { org: string | null; n: number }[];
+    .prepare(`SELECT c.org_id AS org, COUNT(*) AS n FROM customer c WHERE (c.open_date IS NULL OR c.open_date <= @date) AND ${manager.sql} GROUP BY c.org_id`)
+    .all({ ...manager.params, date }) as { org: string | null; n: number }[];
   for (const r of customers) out.get(r.org).customers += r.n;
-  addDeposits(db, date, out);
-  addLoans(db, date, out);
-  addMerchants(db, date, out);
+  addDeposits(db, date, out, scope);
+  addLoans(db, date, out, scope);
+  addMerchants(db, date, out, scope);
   return out;
 }
 
@@ -107,36 +116,71 @@ function toStats(o: { org_id: string; name: string; level: string | null; parent
   };
 }
 
+/** What figures a scope sees: its orgs (parents before children), and the rows no org owns when it is the whole bank. */
+export interface ScopedStats {
+  date: string;
+  orgs: OrgStats[];
+  /** null unless the scope is the whole bank */
+  unassigned: UnassignedStats | null;
+}
+
 /**
- * Every org (parents before children) with its rolled-up figures as of `date` (YYYY-MM-DD).
- * Read in one transaction so an import committing meanwhile cannot mix two states.
+ * The orgs of the scope (parents before children) with their rolled-up figures as of `date`
+ * (YYYY-MM-DD), and for a whole-bank scope the rows that belong to no loaded org. Read in one
+ * transaction so an import committing meanwhile cannot mix two states.
  */
-export function computeOrgStats(db: Db, date: string): { date: string; orgs: OrgStats[] } {
-  return db.transaction(() => {
+export function scopedStats(db: Db, date: string, scope: Scope): ScopedStats {
+  return db.transaction((): ScopedStats => {
     const tree = loadOrgTree(db);
-    const total = rollUp(tree, directFigures(db, date));
+    const direct = directFigures(db, date, scope);
+    const total = rollUp(tree, direct);
     const days = daysBetween(monthStart(date), date) + 1;
-    return { date, orgs: tree.orgs.map((o) => toStats(o, total.get(o.org_id)!, days)) };
+    const orgs = tree.orgs.filter((o) => coversOrg(scope, o.org_id)).map((o) => toStats(o, total.get(o.org_id)!, days));
+    return { date, orgs, unassigned: isWholeBank(scope) ? unassignedOf(tree, direct, date) : null };
   })();
 }
 
+/** The orgs of the scope with their figures (the `stats` command and GET /api/stats). */
+export function computeOrgStats(db: Db, date: string, scope: Scope): { date: string; orgs: OrgStats[] } {
+  const { orgs } = scopedStats(db, date, scope);
+  return { date, orgs };
+}
+
+function unassignedOf(tree: OrgTree, direct: DirectByOrg, date: string): UnassignedStats {
+  const sum = zeroDirect();
+  const unknown: string[] = [];
+  for (const [org, d] of direct.map) {
+    if (org !== null && tree.byId.has(org)) continue;
+    addInto(sum, d);
+    unknown.push(org ?? '');
+  }
+  unknown.sort();
+  return {
+    date,
+    customers: sum.customers,
+    deposit_balance: fenToYuan(sum.depositFen),
+    loan_balance: fenToYuan(sum.loanFen),
+    merchants: sum.merchants,
+    unknown_orgs: unknown,
+    reason: unassignedReason(tree, unknown),
+  };
+}
+
+/** Why rows belong to no org, from what is missing: the org file, some orgs, or the customers of rows without an org. */
+export function unassignedReason(tree: OrgTree, unknown: string[]): string {
+  if (unknown.length === 0) return '';
+  const named = unknown.filter((o) => o !== '');
+  const parts: string[] = [];
+  if (tree.orgs.length === 0) parts.push('尚未导入机构文件，所有数据都不属于任何机构 (no org file imported yet)');
+  else if (named.length) {
+    const shown = named.slice(0, 10).join('、') + (named.length > 10 ? ` 等 ${named.length} 个` : '');
+    parts.push(`所属机构号 ${shown} 不在已导入的机构中 (org numbers not among the imported orgs)`);
+  }
+  if (unknown.includes('')) parts.push('部分数据没有所属机构号，其客户也未导入 (rows with no org whose customer is not imported)');
+  return parts.join('；');
+}
+
+/** The rows of the whole bank that belong to no loaded org. */
 export function unassignedStats(db: Db, date: string): UnassignedStats {
-  return db.transaction(() => {
-    const tree = loadOrgTree(db);
-    const sum = zeroDirect();
-    const unknown: string[] = [];
-    for (const [org, d] of directFigures(db, date).map) {
-      if (org !== null && tree.byId.has(org)) continue;
-      addInto(sum, d);
-      unknown.push(org ?? '');
-    }
-    return {
-      date,
-      customers: sum.customers,
-      deposit_balance: fenToYuan(sum.depositFen),
-      loan_balance: fenToYuan(sum.loanFen),
-      merchants: sum.merchants,
-      unknown_orgs: unknown.sort(),
-    };
-  })();
+  return scopedStats(db, date, wholeBankScope()).unassigned!;
 }

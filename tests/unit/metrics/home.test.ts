@@ -4,6 +4,8 @@ import { homeSummary } from '../../../electron/core/metrics/home.js';
 import { computeOrgStats } from '../../../electron/core/metrics/stats.js';
 import { DATASETS } from '../../../shared/datasets.js';
 import { buildBank, DEPOSITS, insertRows, LOANS, tempDb } from './bank.js';
+import { wholeBankScope } from '../../../electron/core/scope/index.js';
+const ALL = wholeBankScope();
 
 describe('homeSummary on the hand-built bank', () => {
   let t: ReturnType<typeof tempDb>;
@@ -27,7 +29,7 @@ describe('homeSummary on the hand-built bank', () => {
   afterAll(() => t.close());
 
   it('lists every dataset with rows, latest date and warnings of committed batches', () => {
-    const h = homeSummary(t.db);
+    const h = homeSummary(t.db, ALL);
     expect(h.datasets.map((d) => d.dataset)).toEqual(DATASETS.map((d) => d.id));
     const by = new Map(h.datasets.map((d) => [d.dataset, d]));
     const depositRows = Object.values(DEPOSITS).reduce((n, accts) => n + Object.keys(accts).length, 0);
@@ -44,9 +46,9 @@ describe('homeSummary on the hand-built bank', () => {
   });
 
   it('gives the head office figures at the latest deposit date, and the 支行', () => {
-    const h = homeSummary(t.db);
+    const h = homeSummary(t.db, ALL);
     expect(h.latestDate).toBe('2024-07-22');
-    const head = computeOrgStats(t.db, '2024-07-22').orgs.find((o) => o.org_id === 'H')!;
+    const head = computeOrgStats(t.db, '2024-07-22', ALL).orgs.find((o) => o.org_id === 'H')!;
     expect(h.headline).toEqual({
       date: '2024-07-22',
       customers: head.customers,
@@ -73,7 +75,7 @@ describe('homeSummary edge cases', () => {
   it('gives zeros and no headline for an empty database', () => {
     const t = tempDb();
     try {
-      const h = homeSummary(t.db);
+      const h = homeSummary(t.db, ALL);
       expect(h.datasets).toHaveLength(DATASETS.length);
       for (const d of h.datasets) expect(d).toMatchObject({ rows: 0, latestDate: null, warnings: 0 });
       expect(h).toMatchObject({ latestDate: null, headline: null, branches: [] });
@@ -94,7 +96,7 @@ describe('homeSummary edge cases', () => {
       insertRows(t.db, 'loan', [
         { data_date: '2024-03-31', loan_no: 'L', cust_id: 'C', balance: 12345, amount: 12345, issue_date: '2024-01-01', class5: '可疑' },
       ]);
-      const h = homeSummary(t.db);
+      const h = homeSummary(t.db, ALL);
       expect(h.latestDate).toBe('2024-03-31');
       expect(h.headline).toMatchObject({ date: '2024-03-31', customers: 1, loanBalance: 123.45, nplRatio: 1, depositBalance: 0, depositDeviation: null });
       expect(h.branches).toEqual([{ orgId: 'K1', name: '一部', depositBalance: 0, loanBalance: 123.45, nplRatio: 1 }]);

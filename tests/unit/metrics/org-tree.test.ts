@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { computeOrgStats } from '../../../electron/core/metrics/stats.js';
 import { loadOrgTree } from '../../../electron/core/metrics/org-tree.js';
 import { insertRows, tempDb } from './bank.js';
+import { wholeBankScope } from '../../../electron/core/scope/index.js';
+const ALL = wholeBankScope();
 
 describe('org hierarchy with a cycle', () => {
   it('lists every org once and counts a row once per org above it', () => {
@@ -26,7 +28,7 @@ describe('org hierarchy with a cycle', () => {
       expect(tree.roots.map((r) => r.org_id)).toEqual(['S', 'T']);
       expect(tree.ancestors('R')).toEqual(['R', 'P', 'Q']);
 
-      const s = new Map(computeOrgStats(t.db, '2024-07-01').orgs.map((o) => [o.org_id, o]));
+      const s = new Map(computeOrgStats(t.db, '2024-07-01', ALL).orgs.map((o) => [o.org_id, o]));
       expect([...s.keys()].sort()).toEqual(['P', 'Q', 'R', 'S', 'T']);
       // R's deposit and customer reach P and Q once each; S and T see only their own
       for (const id of ['P', 'Q', 'R']) expect([s.get(id)!.customers, s.get(id)!.deposit_balance]).toEqual([1, 7]);
@@ -41,7 +43,7 @@ describe('empty database', () => {
   it('lists no org', () => {
     const t = tempDb();
     try {
-      expect(computeOrgStats(t.db, '2024-07-01')).toEqual({ date: '2024-07-01', orgs: [] });
+      expect(computeOrgStats(t.db, '2024-07-01', ALL)).toEqual({ date: '2024-07-01', orgs: [] });
     } finally {
       t.close();
     }

@@ -7,6 +7,8 @@ import { addDeposits } from '../../../electron/core/metrics/balances.js';
 import { DirectByOrg } from '../../../electron/core/metrics/figures.js';
 import { addMerchants } from '../../../electron/core/metrics/merchants.js';
 import { insertRows, tempDb } from './bank.js';
+import { wholeBankScope } from '../../../electron/core/scope/index.js';
+const ALL = wholeBankScope();
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const ONE_MONTH = process.argv[3] === 'july'; // worst case: every row in the month measured
@@ -54,17 +56,17 @@ try {
       }
     })(),
   );
-  time('merchants + 高质量 alone, 2024-07-31 (cold)', () => addMerchants(t.db, '2024-07-31', new DirectByOrg()));
-  time('merchants + 高质量 alone, 2024-07-31 (warm)', () => addMerchants(t.db, '2024-07-31', new DirectByOrg()));
-  time(`deposit balance + 日均 alone (${ACCOUNTS} accounts × 23 snapshots)`, () => addDeposits(t.db, '2024-07-31', new DirectByOrg()));
-  const s = time('computeOrgStats 2024-07-31 (cold)', () => computeOrgStats(t.db, '2024-07-31'));
-  time('computeOrgStats 2024-07-31 (warm)', () => computeOrgStats(t.db, '2024-07-31'));
-  time('computeOrgStats 2024-07-15', () => computeOrgStats(t.db, '2024-07-15'));
+  time('merchants + 高质量 alone, 2024-07-31 (cold)', () => addMerchants(t.db, '2024-07-31', new DirectByOrg(), ALL));
+  time('merchants + 高质量 alone, 2024-07-31 (warm)', () => addMerchants(t.db, '2024-07-31', new DirectByOrg(), ALL));
+  time(`deposit balance + 日均 alone (${ACCOUNTS} accounts × 23 snapshots)`, () => addDeposits(t.db, '2024-07-31', new DirectByOrg(), ALL));
+  const s = time('computeOrgStats 2024-07-31 (cold)', () => computeOrgStats(t.db, '2024-07-31', ALL));
+  time('computeOrgStats 2024-07-31 (warm)', () => computeOrgStats(t.db, '2024-07-31', ALL));
+  time('computeOrgStats 2024-07-15', () => computeOrgStats(t.db, '2024-07-15', ALL));
   const h = s.orgs.find((o) => o.org_id === 'H')!;
   console.log(`head office: merchants ${h.merchants}, 高质量 ${h.high_quality_merchants}`);
-  time('homeSummary', () => homeSummary(t.db));
+  time('homeSummary', () => homeSummary(t.db, ALL));
   t.db.exec('ANALYZE');
-  time('computeOrgStats 2024-07-31 (after ANALYZE)', () => computeOrgStats(t.db, '2024-07-31'));
+  time('computeOrgStats 2024-07-31 (after ANALYZE)', () => computeOrgStats(t.db, '2024-07-31', ALL));
 } finally {
   t.close();
 }

@@ -3,6 +3,8 @@ import type { Db } from '../../../../electron/core/db/connection.js';
 import { customer360 } from '../../../../electron/core/crm/customer360.js';
 import { quickCheck } from '../../../../electron/core/crm/quick-check.js';
 import { D, HELD_AT_D, tempBank } from './bank.js';
+import { wholeBankScope } from '../../../../electron/core/scope/index.js';
+const ALL = wholeBankScope();
 
 let bank: ReturnType<typeof tempBank>;
 let db: Db;
@@ -14,7 +16,7 @@ afterAll(() => bank.close());
 
 describe('customer360', () => {
   it('masks identity unless revealed', () => {
-    const masked = customer360(db, 'C01', { date: D, reveal: false })!;
+    const masked = customer360(db, 'C01', ALL, { date: D, reveal: false })!;
     expect(masked.identity).toEqual({
       custId: 'C01', name: '张*英', custType: '个人', idType: '身份证', idNo: '350502********1234', phone: '138****0001',
       address: '福建省泉州市****', gender: '女', birthDate: '1990', masked: true,
@@ -27,16 +29,16 @@ describe('customer360', () => {
         { custId: 'C03', name: '林*明', date: '2024-02-02' },
       ],
     });
-    const open = customer360(db, 'C01', { date: D, reveal: true })!;
+    const open = customer360(db, 'C01', ALL, { date: D, reveal: true })!;
     expect(open.identity).toMatchObject({ name: '张秀英', idNo: '350502199001011234', phone: '13800000001', address: '福建省泉州市鲤城区开元街道1号', birthDate: '1990-01-01', masked: false });
     expect(open.manager!.phone).toBe('13905950001');
     expect(open.referrals.referredBy[0].name).toBe('张三');
     expect(JSON.stringify(masked)).not.toMatch(/张秀英|13800000001|199001011234|开元街道/);
-    expect(customer360(db, 'C06', { date: D, reveal: false })!.identity.name).toBe('泉州****有限公司');
+    expect(customer360(db, 'C06', ALL, { date: D, reveal: false })!.identity.name).toBe('泉州****有限公司');
   });
 
   it('shows the holdings, star and figures in 元', () => {
-    const v = customer360(db, 'C01', { date: D, reveal: false })!;
+    const v = customer360(db, 'C01', ALL, { date: D, reveal: false })!;
     expect(v.date).toBe(D);
     expect(v.star).toBe(2);
     expect(v.avgAssets).toBe(10_000);
@@ -70,7 +72,7 @@ describe('customer360', () => {
   });
 
   it('lists loans of the latest loan snapshot and owned merchants', () => {
-    const c04 = customer360(db, 'C04', { date: D, reveal: false })!;
+    const c04 = customer360(db, 'C04', ALL, { date: D, reveal: false })!;
     expect(c04.loans).toEqual([
       { loanNo: 'L2', product: '经营贷', guarantee: '保证', balance: 0, amount: 10_000, class5: '正常', overdueDays: 0, issueDate: '2023-06-01', maturityDate: null },
     ]);
@@ -80,28 +82,28 @@ describe('customer360', () => {
       { date: '2024-07-03', balance: 0 },
       { date: '2024-07-08', balance: 0 },
     ]);
-    const c09 = customer360(db, 'C09', { date: D, reveal: false })!;
+    const c09 = customer360(db, 'C09', ALL, { date: D, reveal: false })!;
     expect(c09.avgAssets).toBe(561_000);
     expect(c09.star).toBe(5);
     expect(c09.depositTrend.map((t) => t.balance)).toEqual([1_000, 701_000, 701_000]);
   });
 
   it('is null for an unknown customer and defaults to the latest data date', () => {
-    expect(customer360(db, 'C404', { reveal: false })).toBeNull();
-    expect(customer360(db, 'CX', { reveal: true })).toBeNull(); // has records, but no customer row
-    expect(customer360(db, 'C01', { reveal: false })!.date).toBe('2024-07-12');
+    expect(customer360(db, 'C404', ALL, { reveal: false })).toBeNull();
+    expect(customer360(db, 'CX', ALL, { reveal: true })).toBeNull(); // has records, but no customer row
+    expect(customer360(db, 'C01', ALL, { reveal: false })!.date).toBe('2024-07-12');
   });
 });
 
 describe('quickCheck', () => {
   it('is compact and masked', () => {
-    const q = quickCheck(db, 'C01', { date: D })!;
+    const q = quickCheck(db, 'C01', ALL, { date: D })!;
     expect(q).toMatchObject({ date: D, custId: 'C01', name: '张*英', star: 2, coverage: 3, managerName: '陈明', orgName: '鲤城支行' });
     expect(q.held.map((i) => i.id)).toEqual([1, 7, 15]);
     expect(q.missing).toHaveLength(15);
     expect(q.held[0]).toEqual({ id: 1, name: '活期存款', group: '存' });
     expect(JSON.stringify(q)).not.toMatch(/张秀英|13800000001/);
-    expect(quickCheck(db, 'C08', { date: D })).toMatchObject({ coverage: 0, held: [], managerName: null });
-    expect(quickCheck(db, 'nobody')).toBeNull();
+    expect(quickCheck(db, 'C08', ALL, { date: D })).toMatchObject({ coverage: 0, held: [], managerName: null });
+    expect(quickCheck(db, 'nobody', ALL)).toBeNull();
   });
 });

@@ -9,6 +9,8 @@ import { allAssetSums } from '../../../../electron/core/crm/holdings-assets.js';
 import { customerItems } from '../../../../electron/core/crm/holdings-items.js';
 import { ensureHoldingsInfo, resolveDate } from '../../../../electron/core/crm/holdings.js';
 import { quickCheck } from '../../../../electron/core/crm/quick-check.js';
+import { wholeBankScope } from '../../../../electron/core/scope/index.js';
+const ALL = wholeBankScope();
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: perf.ts DB [date]');
@@ -30,8 +32,8 @@ console.log(`ensureHoldings (fresh): ${ensureHoldingsInfo(db, date).ms.toFixed(2
 const ids = db.prepare('SELECT cust_id FROM customer ORDER BY random() LIMIT 500').pluck().all() as string[];
 const fns: [string, (c: string) => unknown][] = [
   ['customerItems', (c) => customerItems(db, c, date)],
-  ['customer360', (c) => customer360(db, c, { date, reveal: false })],
-  ['quickCheck', (c) => quickCheck(db, c, { date })],
+  ['customer360', (c) => customer360(db, c, ALL, { date, reveal: false })],
+  ['quickCheck', (c) => quickCheck(db, c, ALL, { date })],
 ];
 for (const [name, fn] of fns) {
   const times = ids.map((c) => {

@@ -5,6 +5,8 @@ import { DEFAULT_RULES, saveCatalog, saveRules } from '../../../../electron/core
 import { quickCheck } from '../../../../electron/core/crm/quick-check.js';
 import { recommend } from '../../../../electron/core/crm/recommend.js';
 import { D, tempBank } from './bank.js';
+import { wholeBankScope } from '../../../../electron/core/scope/index.js';
+const ALL = wholeBankScope();
 
 let bank: ReturnType<typeof tempBank>;
 let db: Db;
@@ -30,22 +32,22 @@ const EXPECTED: Record<string, string[]> = {
 describe('recommendations of the hand-built bank', () => {
   it('match the hand-worked list, best first', () => {
     for (const [cust, ids] of Object.entries(EXPECTED)) {
-      expect({ cust, ids: quickCheck(db, cust, { date: D })!.recommendations.map((r) => r.ruleId) }).toEqual({ cust, ids });
+      expect({ cust, ids: quickCheck(db, cust, ALL, { date: D })!.recommendations.map((r) => r.ruleId) }).toEqual({ cust, ids });
     }
-    expect(quickCheck(db, 'C01', { date: D })!.recommendations).toEqual([
+    expect(quickCheck(db, 'C01', ALL, { date: D })!.recommendations).toEqual([
       { ruleId: 'payroll-mobile', item: 10, itemName: '手机银行', reason: '已代发工资但未开通手机银行', priority: 90 },
     ]);
   });
 
   it('follow an edited catalog: 保证金 as 活期 makes C07 a 有活期无定期 customer', () => {
     saveCatalog(db, structuredClone(DEFAULT_ITEMS).map((i) => (i.id === 1 ? { ...i, rule: { kind: 'deposit', depositKinds: ['活期', '保证金'] } } : i)));
-    expect(quickCheck(db, 'C07', { date: D })!.recommendations.map((r) => r.ruleId)).toEqual(['demand-no-time', 'pension-sscard', 'water-power']);
+    expect(quickCheck(db, 'C07', ALL, { date: D })!.recommendations.map((r) => r.ruleId)).toEqual(['demand-no-time', 'pension-sscard', 'water-power']);
     saveCatalog(db, DEFAULT_ITEMS);
   });
 
   it('follow edited rules: a disabled rule lets the next reason for the item through', () => {
     saveRules(db, DEFAULT_RULES.map((r) => (r.id === 'payroll-mobile' ? { ...r, enabled: false } : r)));
-    expect(quickCheck(db, 'C01', { date: D })!.recommendations.map((r) => r.ruleId)).toEqual(['debit-mobile']);
+    expect(quickCheck(db, 'C01', ALL, { date: D })!.recommendations.map((r) => r.ruleId)).toEqual(['debit-mobile']);
     saveRules(db, DEFAULT_RULES);
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { coverageTable } from '../../../../electron/core/crm/coverage.js';
 import { DATE, tempBank } from './bank.js';
+import { wholeBankScope } from '../../../../electron/core/scope/index.js';
+const ALL = wholeBankScope();
 
 let t: ReturnType<typeof tempBank>;
 beforeAll(() => {
@@ -18,7 +20,7 @@ const B1 = shares({ 1: 0.8, 2: 0.2, 4: 0.2, 5: 0.2, 7: 0.6, 10: 0.6, 11: 0.2, 12
 const B2 = shares({ 1: 0.5714, 2: 0.2857, 3: 0.2857, 5: 0.1429, 7: 0.4286, 8: 0.1429, 10: 0.5714, 11: 0.1429, 12: 0.1429, 15: 0.2857, 16: 0.1429, 17: 0.1429 });
 
 it('gives each 支行 with its 分理处 the share of customers holding each item', () => {
-  const t1 = coverageTable(t.db, { by: 'branch' });
+  const t1 = coverageTable(t.db, ALL, { by: 'branch' });
   expect(t1.date).toBe(DATE);
   expect(t1.items.map((i) => i.id)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
   expect(t1.rows).toEqual([
@@ -28,7 +30,7 @@ it('gives each 支行 with its 分理处 the share of customers holding each ite
 });
 
 it('gives each 客户经理 the share of the customers they manage', () => {
-  const rows = coverageTable(t.db, { by: 'manager', date: DATE }).rows;
+  const rows = coverageTable(t.db, ALL, { by: 'manager', date: DATE }).rows;
   expect(rows).toEqual([
     // M1: …02 and …05
     { key: 'M1', name: '王经理', customers: 2, shares: shares({ 1: 1, 2: 0.5, 4: 0.5, 5: 0.5, 7: 0.5, 10: 0.5, 11: 0.5, 12: 0.5, 14: 0.5 }) },
@@ -40,8 +42,8 @@ it('gives each 客户经理 the share of the customers they manage', () => {
 });
 
 it('limits to an org subtree', () => {
-  expect(coverageTable(t.db, { by: 'branch', orgId: 'B2' }).rows.map((r) => r.key)).toEqual(['B2']);
+  expect(coverageTable(t.db, ALL, { by: 'branch', orgId: 'B2' }).rows.map((r) => r.key)).toEqual(['B2']);
   // S11 holds …01 and …06 (M2) and …07 (no manager)
-  const m = coverageTable(t.db, { by: 'manager', orgId: 'S11' }).rows;
+  const m = coverageTable(t.db, ALL, { by: 'manager', orgId: 'S11' }).rows;
   expect(m.map((r) => [r.key, r.customers])).toEqual([['M2', 2]]);
 });

@@ -7,6 +7,8 @@ import { DEFAULT_ITEMS, type GapQuery } from '../../../../shared/crm.js';
 import { describeGapQuery, exportGaps } from '../../../../electron/core/crm/export.js';
 import { gapList } from '../../../../electron/core/crm/gaps.js';
 import { tempBank } from './bank.js';
+import { wholeBankScope } from '../../../../electron/core/scope/index.js';
+const ALL = wholeBankScope();
 
 let t: ReturnType<typeof tempBank>;
 beforeAll(() => {
@@ -18,7 +20,7 @@ async function exportTo(q: GapQuery, format: 'csv' | 'xlsx', pageSize?: number):
   const file = path.join(t.dir, `out-${format}-${Math.random().toString(36).slice(2)}.${format}`);
   const out = fs.createWriteStream(file);
   const done = new Promise<void>((resolve) => out.on('close', () => resolve()));
-  const { rows } = await exportGaps(t.db, q, format, out, { username: 'alice', pageSize });
+  const { rows } = await exportGaps(t.db, q, ALL, format, out, { username: 'alice', pageSize });
   await done;
   return { file, rows };
 }
@@ -31,7 +33,7 @@ const items = (held: number[]) => Array.from({ length: 18 }, (_, i) => (held.inc
 
 // 城西支行 and below, holding 手机银行: …08 …09 …12 …13 (bank.ts)
 const Q: GapQuery = { orgId: 'B2', has: [10] };
-const FILTER = '数据日期：2024-07-31；已办：手机银行；机构：城西支行（B2）及下属机构';
+const FILTER = '数据日期：2024-07-31；已办：手机银行；机构：城西支行（B2）及下属机构；数据范围：全行';
 const hostileName = '=HYPERLINK("http://evil.example","点我")';
 const EXPECTED_ROWS = [
   ['6200000008', '李*英', '138****0008', '4', '4', '250000.00', '西一分理处', '陈经理', 'G2', '46', '个人', ...items([1, 2, 3, 10])],
@@ -64,7 +66,7 @@ it('exports CSV: the filter row, a blank row, Chinese headers, exactly the filte
   expect(parsed[2]).toEqual(HEADER);
   expect(parsed.slice(3)).toEqual(EXPECTED_ROWS);
   // the same customers as the list shows, page by page
-  expect(parsed.slice(3).map((r) => r[0])).toEqual(gapList(t.db, Q).rows.map((r) => r.custId));
+  expect(parsed.slice(3).map((r) => r[0])).toEqual(gapList(t.db, Q, ALL).rows.map((r) => r.custId));
 });
 
 it('exports XLSX: the same rows, numbers as numbers, and the filter on its own sheet', async () => {

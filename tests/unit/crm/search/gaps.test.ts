@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GapQuery } from '../../../../shared/crm.js';
 import { gapList, gapQueryToParams, parseGapQuery } from '../../../../electron/core/crm/gaps.js';
 import { CUSTS, DATE, OLD_DATE, tempBank, type Cust } from './bank.js';
+import { wholeBankScope } from '../../../../electron/core/scope/index.js';
+const ALL = wholeBankScope();
 
 let t: ReturnType<typeof tempBank>;
 beforeAll(() => {
@@ -13,7 +15,7 @@ const all = (q: GapQuery) => {
   const out: string[] = [];
   let after: string | undefined;
   for (let guard = 0; guard < 100; guard++) {
-    const page = gapList(t.db, { ...q, after });
+    const page = gapList(t.db, { ...q, after }, ALL);
     out.push(...page.rows.map((r) => r.custId));
     if (!page.next) return out;
     after = page.next;
@@ -41,7 +43,7 @@ describe('filters (expected lists read off the table in bank.ts)', () => {
     ['org B2 and has 手机银行', { orgId: 'B2', has: [10] }, n('08', '09', '12', '13')],
     ['nobody', { has: [18] }, []],
   ])('%s', (_name, q, expected) => {
-    const page = gapList(t.db, { ...q, limit: 500 });
+    const page = gapList(t.db, { ...q, limit: 500 }, ALL);
     expect(page.rows.map((r) => r.custId)).toEqual(expected);
     expect(page.total).toBe(expected.length);
     expect(page.next).toBeNull();
@@ -49,18 +51,18 @@ describe('filters (expected lists read off the table in bank.ts)', () => {
   });
 
   it('shows a row masked, with its gaps', () => {
-    const [row] = gapList(t.db, { gridId: 'G1', limit: 1 }).rows;
+    const [row] = gapList(t.db, { gridId: 'G1', limit: 1 }, ALL).rows;
     expect(row).toEqual({
       custId: '6200000001', name: '张*英', phone: '138****0001', star: 3, coverage: 4, avgAssets: 80_000,
       orgName: '东一分理处', managerName: '李经理', gridId: 'G1', age: 34, custType: '个人',
       missing: [2, 3, 4, 5, 6, 8, 9, 11, 12, 13, 14, 16, 17, 18],
     });
-    const [biz] = gapList(t.db, { custTypes: ['小微企业'] }).rows;
+    const [biz] = gapList(t.db, { custTypes: ['小微企业'] }, ALL).rows;
     expect([biz.name, biz.age, biz.gridId]).toEqual(['泉州****有限公司', null, null]);
   });
 
   it('reads the holdings of the date asked for', () => {
-    const page = gapList(t.db, { date: OLD_DATE });
+    const page = gapList(t.db, { date: OLD_DATE }, ALL);
     expect(page.rows.map((r) => [r.custId, r.coverage, r.missing.length])).toEqual([['6200000001', 1, 17]]);
     expect(page.date).toBe(OLD_DATE);
   });
@@ -91,29 +93,29 @@ describe('keyset pages', () => {
   }
 
   it('keep the total on every page and page a filter too', () => {
-    const first = gapList(t.db, { managerId: 'M3', sort: 'star', desc: true, limit: 3 });
+    const first = gapList(t.db, { managerId: 'M3', sort: 'star', desc: true, limit: 3 }, ALL);
     expect(first.total).toBe(7);
-    const second = gapList(t.db, { managerId: 'M3', sort: 'star', desc: true, limit: 3, after: first.next! });
+    const second = gapList(t.db, { managerId: 'M3', sort: 'star', desc: true, limit: 3, after: first.next! }, ALL);
     expect(second.total).toBe(7);
     // M3's customers by star desc, then number desc: 13(5) 08(4) 12(3) | 04(2) 10(1) 09(1) | 03(1)
     expect([...first.rows, ...second.rows].map((r) => r.custId)).toEqual(n('13', '08', '12', '04', '10', '09'));
   });
 
   it('count afresh on the first page', () => {
-    expect(gapList(t.db, { has: [18] }).total).toBe(0);
+    expect(gapList(t.db, { has: [18] }, ALL).total).toBe(0);
     t.db.prepare('UPDATE customer_holding SET mask = mask | (1 << 17) WHERE data_date = ? AND cust_id = ?').run(DATE, '6200000007');
     try {
-      expect(gapList(t.db, { has: [18] }).rows.map((r) => r.custId)).toEqual(['6200000007']);
-      expect(gapList(t.db, { has: [18] }).total).toBe(1);
+      expect(gapList(t.db, { has: [18] }, ALL).rows.map((r) => r.custId)).toEqual(['6200000007']);
+      expect(gapList(t.db, { has: [18] }, ALL).total).toBe(1);
     } finally {
       t.db.prepare('UPDATE customer_holding SET mask = 0 WHERE data_date = ? AND cust_id = ?').run(DATE, '6200000007');
     }
   });
 
   it('refuse a cursor from another sort', () => {
-    const page = gapList(t.db, { sort: 'coverage', limit: 2 });
-    expect(() => gapList(t.db, { sort: 'star', after: page.next! })).toThrow(/排序不符/);
-    expect(() => gapList(t.db, { after: 'not-a-cursor' })).toThrow(/游标无效/);
+    const page = gapList(t.db, { sort: 'coverage', limit: 2 }, ALL);
+    expect(() => gapList(t.db, { sort: 'star', after: page.next! }, ALL)).toThrow(/排序不符/);
+    expect(() => gapList(t.db, { after: 'not-a-cursor' }, ALL)).toThrow(/游标无效/);
   });
 });
 
@@ -133,7 +135,7 @@ describe('the list as a URL', () => {
       ageMin: 20, ageMax: 60, custTypes: ['个人'], sort: 'coverage', desc: true, limit: 20,
     });
     expect(gapQueryToParams(q).toString()).toBe(s);
-    const cursor = gapList(t.db, { sort: 'coverage', desc: true, limit: 2 }).next!;
+    const cursor = gapList(t.db, { sort: 'coverage', desc: true, limit: 2 }, ALL).next!;
     const withCursor = { ...q, after: cursor };
     expect(parseGapQuery(gapQueryToParams(withCursor))).toEqual(withCursor);
   });

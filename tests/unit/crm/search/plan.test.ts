@@ -3,7 +3,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pageSql } from '../../../../electron/core/crm/gaps.js';
 import { lookupSql, SEARCH_WHERE, tailSql } from '../../../../electron/core/crm/search.js';
+import { wholeBankScope, type Scope } from '../../../../electron/core/scope/index.js';
 import { DATE, tempBank } from './bank.js';
+
+const ALL = wholeBankScope();
+/** A branch user's scope: one 支行 and its 分理处 (the orgs of bank.ts). */
+const BRANCH: Scope = { orgIds: ['B1', 'S11', 'S12'], rootOrg: 'B1', managerId: null };
+const MANAGER: Scope = { orgIds: ['B1', 'S11', 'S12'], rootOrg: 'B1', managerId: 'M1' };
+const named = (s: Scope) => (s.orgIds === null ? [] : [{ scope_orgs: JSON.stringify(s.orgIds), ...(s.managerId ? { scope_manager: s.managerId } : {}) }]);
 
 let t: ReturnType<typeof tempBank>;
 beforeAll(() => {
@@ -14,7 +21,10 @@ afterAll(() => t.close());
 const plan = (sql: string, params: unknown) =>
   (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params as never) as { detail: string }[]).map((r) => r.detail).join('\n');
 
-const lookup = (where: string, n: number) => plan(lookupSql(where), [...Array.from({ length: n }, () => 'x'), DATE, 20]);
+const planAll = (sql: string, params: unknown[]) =>
+  (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as never[])) as { detail: string }[]).map((r) => r.detail).join('\n');
+const lookup = (where: string, n: number, scope: Scope = ALL) =>
+  planAll(lookupSql(where, scope), [...Array.from({ length: n }, () => 'x'), DATE, 20, ...named(scope)]);
 
 it.each([
   ['phoneExact', SEARCH_WHERE.phoneExact, 1, /SEARCH s USING (COVERING )?INDEX customer_search_phone \(phone=\?\)/],
@@ -31,20 +41,31 @@ it.each([
   expect(p).toMatch(expected);
   expect(p).not.toMatch(/SCAN s\b/);
   expect(p).toMatch(/SEARCH h USING PRIMARY KEY \(data_date=\? AND cust_id=\?\)/);
+  // inside a branch's scope (数据权限) the same index is sought, each candidate's customer by its key
+  for (const scope of [BRANCH, MANAGER]) {
+    const b = lookup(where, n, scope);
+    expect(b).toMatch(expected);
+    expect(b).toMatch(/SEARCH sc USING INDEX sqlite_autoindex_customer_1 \(cust_id=\?\)/);
+    expect(b).not.toMatch(/SCAN (s|sc)\b/);
+  }
 });
 
 it('finds the end of a phone, card or ID number by seeking its reversed key', () => {
-  const p = plan(tailSql('t.rkey >= ? AND t.rkey < ?'), [DATE, '4321', '4321\u{10FFFF}', 20]);
+  const p = plan(tailSql('t.rkey >= ? AND t.rkey < ?', ALL), [DATE, '4321', '4321\u{10FFFF}', 20]);
   expect(p).toMatch(/SEARCH t USING PRIMARY KEY \(rkey>\? AND rkey<\?\)/);
   expect(p).not.toMatch(/SCAN t\b/);
+  const b = planAll(tailSql('t.rkey >= ? AND t.rkey < ?', BRANCH), [DATE, '4321', '4321\u{10FFFF}', 20, ...named(BRANCH)]);
+  expect(b).toMatch(/SEARCH t USING PRIMARY KEY \(rkey>\? AND rkey<\?\)/);
+  expect(b).toMatch(/SEARCH sc USING INDEX sqlite_autoindex_customer_1 \(cust_id=\?\)/);
+  expect(b).not.toMatch(/SCAN (t|sc)\b/);
 });
 
 it('pages the gap list by customer number on the primary key, without sorting', () => {
-  const first = pageSql({ has: [1], lacks: [10] }, DATE, false);
+  const first = pageSql({ has: [1], lacks: [10] }, DATE, false, ALL);
   const p = plan(first.sql, { ...first.params, limit: 51 });
   expect(p).toMatch(/SEARCH h USING PRIMARY KEY \(data_date=\?\)/);
   expect(p).not.toMatch(/TEMP B-TREE/);
-  const next = pageSql({ has: [1] }, DATE, true);
+  const next = pageSql({ has: [1] }, DATE, true, ALL);
   expect(plan(next.sql, { ...next.params, limit: 51, k: null, id: '6200000005' })).toMatch(/SEARCH h USING PRIMARY KEY \(data_date=\? AND cust_id>\?\)/);
 });
 
@@ -54,7 +75,7 @@ it.each([
   ['star', 'customer_holding_star'],
 ] as const)('pages the gap list by %s on its index, seeking past the cursor', (sort, index) => {
   for (const desc of [false, true]) {
-    const q = pageSql({ sort, desc, lacks: [10] }, DATE, true);
+    const q = pageSql({ sort, desc, lacks: [10] }, DATE, true, ALL);
     const p = plan(q.sql, { ...q.params, limit: 51, k: 4, id: '6200000005' });
     expect(p).toMatch(new RegExp(`SEARCH h USING (COVERING )?INDEX ${index} \\(data_date=\\? AND \\(${sort},cust_id\\)[<>]\\(\\?,\\?\\)\\)`));
     expect(p).not.toMatch(/TEMP B-TREE/);
@@ -62,8 +83,22 @@ it.each([
 });
 
 it('joins customers by key when a filter needs them', () => {
-  const q = pageSql({ orgId: 'B1', managerId: 'M1', ageMin: 30, custTypes: ['个人'] }, DATE, false);
+  const q = pageSql({ orgId: 'B1', managerId: 'M1', ageMin: 30, custTypes: ['个人'] }, DATE, false, ALL);
   const p = plan(q.sql, { ...q.params, limit: 51 });
   expect(p).toMatch(/SEARCH c USING INDEX (sqlite_autoindex_customer_1|customer_manager) /);
   expect(p).not.toMatch(/SCAN c\b/);
+});
+
+it('pages a branch scope on the same keys: holdings in order, each customer by its key, no sort', () => {
+  for (const scope of [BRANCH, MANAGER]) {
+    const first = pageSql({ lacks: [10] }, DATE, false, scope);
+    const p = plan(first.sql, { ...first.params, limit: 51 });
+    expect(p).toMatch(/SEARCH h USING PRIMARY KEY \(data_date=\?\)/);
+    expect(p).toMatch(/SEARCH c USING INDEX sqlite_autoindex_customer_1 \(cust_id=\?\)/);
+    expect(p).not.toMatch(/TEMP B-TREE/);
+    const q = pageSql({ sort: 'avg_assets', desc: true, lacks: [10] }, DATE, true, scope);
+    const d = plan(q.sql, { ...q.params, limit: 51, k: 4, id: '6200000005' });
+    expect(d).toMatch(/SEARCH h USING (COVERING )?INDEX customer_holding_assets/);
+    expect(d).not.toMatch(/TEMP B-TREE/);
+  }
 });

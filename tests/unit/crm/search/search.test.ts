@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSearchIndex, nameInitials, searchCustomers } from '../../../../electron/core/crm/search.js';
 import { DATE, OLD_DATE, tempBank } from './bank.js';
+import { wholeBankScope } from '../../../../electron/core/scope/index.js';
+const ALL = wholeBankScope();
 
 let t: ReturnType<typeof tempBank>;
 beforeAll(() => {
@@ -8,7 +10,7 @@ beforeAll(() => {
 });
 afterAll(() => t.close());
 
-const ids = (q: string, opts = {}) => searchCustomers(t.db, q, opts).matches.map((m) => m.custId);
+const ids = (q: string, opts = {}) => searchCustomers(t.db, q, ALL, opts).matches.map((m) => m.custId);
 
 describe('index', () => {
   it('reads pinyin initials, surnames as surnames', () => {
@@ -51,26 +53,26 @@ describe('index', () => {
 
 describe('search', () => {
   it('finds a phone exactly, and says when a phone is nobody’s', () => {
-    const r = searchCustomers(t.db, '13800000001');
+    const r = searchCustomers(t.db, '13800000001', ALL);
     expect(r.matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000001', 'phone']]);
     expect(r.notCustomer).toBeUndefined();
     expect(r.date).toBe(DATE);
-    expect(searchCustomers(t.db, '138 0000 0001').matches.map((m) => m.custId)).toEqual(['6200000001']);
-    const none = searchCustomers(t.db, '13999999999');
+    expect(searchCustomers(t.db, '138 0000 0001', ALL).matches.map((m) => m.custId)).toEqual(['6200000001']);
+    const none = searchCustomers(t.db, '13999999999', ALL);
     expect(none.matches).toEqual([]);
     expect(none.notCustomer).toBe(true);
   });
 
   it('shows the masked name, star, coverage, org and manager of the date', () => {
-    const [m] = searchCustomers(t.db, '13800000001').matches;
+    const [m] = searchCustomers(t.db, '13800000001', ALL).matches;
     expect(m).toEqual({
       custId: '6200000001', name: '张*英', star: 3, coverage: 4, orgId: 'S11', orgName: '东一分理处',
       managerId: 'M2', managerName: '李经理', matchedOn: 'phone',
     });
-    const [old] = searchCustomers(t.db, '13800000001', { date: OLD_DATE }).matches;
+    const [old] = searchCustomers(t.db, '13800000001', ALL, { date: OLD_DATE }).matches;
     expect([old.star, old.coverage]).toEqual([1, 1]);
-    expect(searchCustomers(t.db, '6200000005').matches[0].name).toBe('泉州****有限公司');
-    expect(searchCustomers(t.db, '6200000005', { reveal: true }).matches[0].name).toBe('泉州鑫达贸易有限公司');
+    expect(searchCustomers(t.db, '6200000005', ALL).matches[0].name).toBe('泉州****有限公司');
+    expect(searchCustomers(t.db, '6200000005', ALL, { reveal: true }).matches[0].name).toBe('泉州鑫达贸易有限公司');
   });
 
   it('ranks exact name before prefix before contains, ties by star then number', () => {
@@ -90,43 +92,43 @@ describe('search', () => {
     expect(ids('zxy')).toEqual(['6200000002', '6200000001', '6200000003', '6200000013']);
     expect(ids('ZXY')).toEqual(ids('zxy'));
     expect(ids('zx')).toEqual(['6200000002', '6200000013', '6200000001', '6200000004', '6200000003', '6200000007']);
-    expect(searchCustomers(t.db, 'stf').matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000012', 'initials']]);
+    expect(searchCustomers(t.db, 'stf', ALL).matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000012', 'initials']]);
   });
 
   it('finds by the end of an ID number', () => {
-    expect(searchCustomers(t.db, '011234').matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000001', 'id_tail']]);
+    expect(searchCustomers(t.db, '011234', ALL).matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000001', 'id_tail']]);
     expect(ids('350502199001011234')).toEqual(['6200000001']);
     expect(ids('223x')).toEqual(['6200000002']);
     // 4 digits: …01's 身份证 ends in 1234 (no phone or card does)
-    expect(searchCustomers(t.db, '1234').matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000001', 'id_tail']]);
+    expect(searchCustomers(t.db, '1234', ALL).matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000001', 'id_tail']]);
     expect(ids('01223X')).toEqual(['6200000002']);
   });
 
   it('finds by card tail and phone tail', () => {
-    expect(searchCustomers(t.db, '4321').matches.map((m) => [m.custId, m.matchedOn])).toEqual([
+    expect(searchCustomers(t.db, '4321', ALL).matches.map((m) => [m.custId, m.matchedOn])).toEqual([
       ['6200000001', 'card_tail'],
       ['6200000004', 'card_tail'],
     ]);
-    expect(searchCustomers(t.db, '8888').matches.map((m) => m.custId)).toEqual(['6200000004']);
-    expect(searchCustomers(t.db, '0004').matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000004', 'phone']]);
+    expect(searchCustomers(t.db, '8888', ALL).matches.map((m) => m.custId)).toEqual(['6200000004']);
+    expect(searchCustomers(t.db, '0004', ALL).matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000004', 'phone']]);
     // longer phone tails; the +86 of …09 does not get in the way
-    expect(searchCustomers(t.db, '00013').matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000013', 'phone']]);
-    expect(searchCustomers(t.db, '800000009').matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000009', 'phone']]);
+    expect(searchCustomers(t.db, '00013', ALL).matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000013', 'phone']]);
+    expect(searchCustomers(t.db, '800000009', ALL).matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000009', 'phone']]);
   });
 
   it('finds by customer number, exactly or by its start', () => {
-    expect(searchCustomers(t.db, '6200000005').matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000005', 'cust_id']]);
+    expect(searchCustomers(t.db, '6200000005', ALL).matches.map((m) => [m.custId, m.matchedOn])).toEqual([['6200000005', 'cust_id']]);
     expect(ids('620000001')).toEqual(['6200000013', '6200000012', '6200000010']);
     expect(ids('KH00000011')).toEqual(['KH00000011']);
     expect(ids('kh')).toEqual(['KH00000011']);
   });
 
   it('returns hostile names as plain text', () => {
-    const name = (id: string) => searchCustomers(t.db, id, { reveal: true }).matches[0].name;
+    const name = (id: string) => searchCustomers(t.db, id, ALL, { reveal: true }).matches[0].name;
     expect(name('6200000009')).toBe('=HYPERLINK("http://evil.example","点我")');
     expect(name('6200000010')).toBe('<img src=x onerror=alert(1)>');
     expect(name('KH00000011')).toBe('O\'Brien "张"');
-    const masked = searchCustomers(t.db, '点我').matches;
+    const masked = searchCustomers(t.db, '点我', ALL).matches;
     expect(masked.map((m) => m.custId)).toEqual(['6200000009']);
     const hostile = '=HYPERLINK("http://evil.example","点我")';
     expect(masked[0].name).toBe('=' + '*'.repeat(hostile.length - 2) + ')');
@@ -136,6 +138,6 @@ describe('search', () => {
   });
 
   it('answers an empty query with nothing', () => {
-    expect(searchCustomers(t.db, '   ')).toEqual({ query: '   ', date: null, matches: [] });
+    expect(searchCustomers(t.db, '   ', ALL)).toEqual({ query: '   ', date: null, matches: [] });
   });
 });

@@ -10,7 +10,7 @@ const USAGE = `用法 / usage:
   branch-console stats  --db FILE --date YYYY-MM-DD [--org ORG] [--json]
   branch-console seed   --db FILE [--scale small|medium|large] [--out DIR] [--seed N]
   branch-console seed   --out DIR [--scale small|medium|large] [--seed N]
-  branch-console serve  [--db FILE] [--port N] [--host 127.0.0.1]
+  branch-console serve  [--db FILE] [--port N] [--host 127.0.0.1] [--allow-host NAME[,NAME]] [--cert FILE --key FILE]
   branch-console customer --db FILE [--date YYYY-MM-DD] [--org ORG] [--json] QUERY...
   branch-console flows paths|generate|check --model FILE_OR_DIR [--out DIR] [--json] [--cover edges|nodes|pairs] [--max-steps K]`;
 
@@ -173,16 +173,30 @@ async function customerCmd(argv: string[], out: Out): Promise<number> {
 async function serveCmd(argv: string[], out: Out): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, static: { type: 'string' } },
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      static: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+    },
   });
   const { startWebMode } = await import('./web-mode.js');
-  const { url, close } = await startWebMode({
+  const { url, intranet, close } = await startWebMode({
     dbFile: values.db,
     port: values.port ? Number(values.port) : undefined,
     host: values.host,
     staticDir: values.static,
+    allowHosts: (values['allow-host'] ?? []).flatMap((v) => v.split(',')).filter((v) => v.trim() !== ''),
+    certFile: values.cert,
+    keyFile: values.key,
   });
   out.log(`网点工作台（网页模式）/ Branch Console web mode: ${url}`);
+  if (intranet && url.startsWith('http:')) {
+    out.err('注意：内网模式未提供证书，密码将以明文在网络上传输；请用 --cert 与 --key 启用 HTTPS。 (Warning: no certificate; passwords cross the network in clear.)');
+  }
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

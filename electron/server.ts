@@ -5,12 +5,15 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import fs from 'node:fs';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApi } from './core/api/index.js';
 import type { SessionStore } from './core/auth/session.js';
 import type { Db } from './core/db/connection.js';
+import { allowedHostNames, isAllowedHost, isLoopbackHost } from './host-allow-list.js';
 import { buildCsp } from './shell/csp.js';
+import { StaticRoot } from './static-root-guard.js';
 
 export interface ServerOptions {
   db: Db;
@@ -22,29 +25,28 @@ export interface ServerOptions {
   staticDir?: string;
   sessions?: SessionStore;
   csp?: string;
+  /** Host names users reach an intranet server by; required when `host` is not loopback */
+  allowHosts?: string[];
+  /** PEM certificate and key: serve HTTPS instead of HTTP */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 export interface RunningServer {
+  /** a URL that reaches the server from this machine */
   url: string;
+  /** bound beyond loopback: other machines of the branch can reach it */
+  intranet: boolean;
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-/** The name part of a Host header ("127.0.0.1:5180" → "127.0.0.1", "[::1]:80" → "[::1]"). */
-function hostName(header: string): string {
-  return header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.split(':')[0];
-}
-
 /**
- * On a loopback-bound server, refuse requests whose Host is not a loopback name: a web page can
- * point its own domain at 127.0.0.1 (DNS rebinding) and would otherwise reach the console from
- * the user's browser, e.g. the unauthenticated first-run setup.
+ * Refuses requests whose Host is not one of this server's names: a web page can point its own
+ * domain at the console's address (DNS rebinding) and would otherwise reach it from the user's
+ * browser as a same-origin page, e.g. the unauthenticated first-run setup.
  */
-function loopbackHostOnly(): MiddlewareHandler {
+function knownHostOnly(allowed: ReadonlySet<string>): MiddlewareHandler {
   return async (c, next) => {
-    const host = (c.req.header('host') ?? '').toLowerCase();
-    if (!LOOPBACK.has(hostName(host))) {
+    if (!isAllowedHost(c.req.header('host'), allowed)) {
       return c.json({ error: '拒绝访问：主机名不正确。 (Host not allowed.)', code: 'bad_host' }, 403);
     }
     await next();
@@ -69,21 +71,24 @@ function securityHeaders(csp: string): MiddlewareHandler {
 export function createWebApp(o: Omit<ServerOptions, 'port'>): Hono {
   const api = createApi({ db: o.db, dataDir: o.dataDir, sessions: o.sessions });
   const app = new Hono();
-  if (LOOPBACK.has(o.host ?? '127.0.0.1')) app.use('*', loopbackHostOnly());
+  app.use('*', knownHostOnly(allowedHostNames(o.host ?? '127.0.0.1', o.allowHosts)));
   app.use('*', securityHeaders(o.csp ?? buildCsp()));
   // Dispatched rather than mounted so the API keeps its own JSON 404 and error handler, and the
   // request body reaches it as the untouched stream (uploads go straight to disk).
   app.all('/api', (c) => api.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
-  const root = o.staticDir && fs.existsSync(path.join(o.staticDir, 'index.html')) ? path.resolve(o.staticDir) : null;
+  const root = o.staticDir && fs.existsSync(path.join(o.staticDir, 'index.html')) ? new StaticRoot(o.staticDir) : null;
   if (root) {
-    app.use('*', serveStatic({ root }));
+    app.use('*', root.guard());
+    app.use('*', serveStatic({ root: root.root }));
     // Hash history: a reload of a deep path (no file extension) gets the app; a missing asset
     // stays a 404 so a broken build is not served as HTML parsed as JavaScript.
     app.get('*', async (c, next) => {
       if (path.posix.extname(c.req.path) !== '') return next();
+      const index = await root.resolve('index.html');
+      if (index.kind !== 'file') return c.text(index.kind === 'outside' ? 'Forbidden' : 'Not Found', index.kind === 'outside' ? 403 : 404);
       c.header('Cache-Control', 'no-cache');
-      return c.html(await fs.promises.readFile(path.join(root, 'index.html'), 'utf8'));
+      return c.html(await fs.promises.readFile(index.real, 'utf8'));
     });
   }
   app.notFound((c) => c.text('Not Found', 404));
@@ -94,7 +99,15 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const host = o.host ?? '127.0.0.1';
   const app = createWebApp({ ...o, host });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: o.port, hostname: host }, () => resolve(s));
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: o.port,
+        hostname: host,
+        ...(o.tls ? { createServer: https.createServer, serverOptions: { cert: o.tls.cert, key: o.tls.key } } : {}),
+      },
+      () => resolve(s),
+    );
     s.once('error', reject);
   });
   // Node ends a request after 5 minutes by default; a 2 GiB upload over an office network or a
@@ -102,8 +115,10 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   if ('requestTimeout' in server) server.requestTimeout = 0;
   const port = (server.address() as AddressInfo).port;
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const scheme = o.tls ? 'https' : 'http';
   return {
-    url: `http://${shown}:${port}`,
+    url: `${scheme}://${shown}:${port}`,
+    intranet: !isLoopbackHost(host),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -6,11 +6,42 @@ import { fileURLToPath } from 'node:url';
 import { openDb } from './core/db/connection.js';
 import { ensureDemoDatabase } from './core/first-run.js';
 import { defaultDataDir } from './core/paths.js';
+import { allowedHostNames } from './host-allow-list.js';
 import { startServer } from './server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function startWebMode(o: { dbFile?: string; port?: number; host?: string; staticDir?: string }) {
+export interface WebModeOptions {
+  dbFile?: string;
+  port?: number;
+  host?: string;
+  staticDir?: string;
+  /** intranet mode: the host names users reach this machine by */
+  allowHosts?: string[];
+  /** PEM files: serve HTTPS */
+  certFile?: string;
+  keyFile?: string;
+}
+
+/** Reads the certificate and key named on the command line, or says which is missing or unreadable. */
+function readTls(o: WebModeOptions): { cert: Buffer; key: Buffer } | undefined {
+  if (!o.certFile && !o.keyFile) return undefined;
+  if (!o.certFile || !o.keyFile) throw new Error('--cert 与 --key 须同时给出（证书与私钥，PEM 格式）。 (--cert and --key go together.)');
+  const read = (file: string, what: string) => {
+    try {
+      return fs.readFileSync(file);
+    } catch (e) {
+      throw new Error(`无法读取${what}文件 ${file}：${(e as Error).message} (cannot read the ${what === '证书' ? 'certificate' : 'key'})`);
+    }
+  };
+  return { cert: read(o.certFile, '证书'), key: read(o.keyFile, '私钥') };
+}
+
+export async function startWebMode(o: WebModeOptions) {
+  const host = o.host ?? '127.0.0.1';
+  // refuse a bad intranet set-up before touching any database
+  allowedHostNames(host, o.allowHosts);
+  const tls = readTls(o);
   let dbFile = o.dbFile;
   let dataDir: string;
   if (dbFile) dataDir = path.dirname(path.resolve(dbFile));
@@ -24,8 +55,10 @@ export async function startWebMode(o: { dbFile?: string; port?: number; host?: s
     db,
     dataDir,
     port: o.port ?? 5180,
-    host: o.host ?? '127.0.0.1',
+    host,
     staticDir: fs.existsSync(staticDir) ? staticDir : undefined,
+    allowHosts: o.allowHosts,
+    tls,
   });
-  return { url: server.url, close: async () => (await server.close(), db.close()) };
+  return { url: server.url, intranet: server.intranet, close: async () => (await server.close(), db.close()) };
 }

@@ -12,14 +12,14 @@ export interface RawReply {
 
 export function rawRequest(
   url: string,
-  o: { method?: string; headers?: Record<string, string>; body?: string | Buffer; ca?: string | Buffer } = {},
+  o: { method?: string; headers?: Record<string, string>; body?: string | Buffer; ca?: string | Buffer; servername?: string } = {},
 ): Promise<RawReply> {
   const u = new URL(url);
   const lib = u.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.request(
       u,
-      { method: o.method ?? 'GET', headers: o.headers, ...(o.ca ? { ca: o.ca } : {}) },
+      { method: o.method ?? 'GET', headers: o.headers, ...(o.ca ? { ca: o.ca } : {}), ...(o.servername ? { servername: o.servername } : {}) },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

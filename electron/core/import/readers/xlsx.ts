@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { FileError } from '../sniff.js';
 import type { RecordReader } from './types.js';
+import { Utf8WorkbookReader } from './xlsx-utf8.js';
 
 export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -37,7 +38,8 @@ function xlsxError(e: unknown): FileError {
 }
 
 async function* firstSheetRows(path: string): AsyncGenerator<ExcelJS.Row> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  // not exceljs's own reader: it splits characters that straddle read chunks (see xlsx-utf8.ts)
+  const reader = new Utf8WorkbookReader(path, {
     sharedStrings: 'cache',
     worksheets: 'emit',
     styles: 'cache', // needed to tell date cells from numbers

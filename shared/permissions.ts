@@ -1,7 +1,7 @@
 // Roles and what each may do. The core checks these on every API route; the renderer only uses
 // them to hide what a user could not do anyway.
 
-export const ROLES = ['admin', 'branch_manager', 'lobby_manager', 'performance_officer'] as const;
+export const ROLES = ['admin', 'branch_manager', 'lobby_manager', 'performance_officer', 'account_manager'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   branch_manager: { zh: '行长', en: 'Branch manager' },
   lobby_manager: { zh: '大堂经理', en: 'Lobby manager' },
   performance_officer: { zh: '绩效专员', en: 'Performance officer' },
+  account_manager: { zh: '客户经理', en: 'Account manager' },
 };
 
 export const PERMISSIONS = [
@@ -28,6 +29,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   branch_manager: ['data:read', 'import:read', 'import:write', 'customer:reveal', 'export', 'audit:read'],
   performance_officer: ['data:read', 'import:read', 'import:write', 'export'],
   lobby_manager: ['data:read'],
+  // sees their org's customers, or only the ones they manage (electron/core/scope, a setting)
+  account_manager: ['data:read', 'customer:reveal', 'export'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

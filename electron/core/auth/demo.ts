@@ -2,18 +2,21 @@ import type { Db } from '../db/connection.js';
 import type { Role } from '../../../shared/permissions.js';
 import { hashPassword } from './password.js';
 import { insertUser, toUserInfo } from './users.js';
+import { setUserStaffId, userStaffId } from '../scope/settings.js';
 import type { UserInfo } from '../../../shared/api.js';
 
 /** Where a demo user sits in the bank: `branch` is the first 支行 (or the head office if
- *  there is none), `head` the head office. */
+ *  there is none), `head` the head office; its data scope follows (electron/core/scope). */
 type Placement = 'none' | 'branch' | 'head';
 
 /** The demo accounts, one per role. The README and the login page read this list. */
 export const DEMO_USERS: readonly { username: string; password: string; role: Role; displayName: string; placement: Placement }[] = [
-  { username: 'admin', password: 'admin123', role: 'admin', displayName: '系统管理员', placement: 'none' },
+  { username: 'admin', password: 'admin123', role: 'admin', displayName: '系统管理员', placement: 'head' },
   { username: 'hangzhang', password: 'demo123', role: 'branch_manager', displayName: '行长', placement: 'branch' },
   { username: 'datang', password: 'demo123', role: 'lobby_manager', displayName: '大堂经理', placement: 'branch' },
   { username: 'jixiao', password: 'demo123', role: 'performance_officer', displayName: '绩效专员', placement: 'head' },
+  // a 客户经理 of the same 支行, linked to a 员工号 there: sees only the customers they manage
+  { username: 'jingli', password: 'demo123', role: 'account_manager', displayName: '客户经理', placement: 'branch' },
 ];
 
 const DEMO_KEY = 'demo';
@@ -59,13 +62,30 @@ export async function ensureDemoUsers(db: Db): Promise<UserInfo[]> {
         | { username: string; display_name: string; role: string; org_id: string | null }
         | undefined;
       if (!row) {
-        return insertUser(db, { username: d.username, displayName: d.displayName, role: d.role, orgId }, hashes.get(d.username) ?? '');
+        const user = insertUser(db, { username: d.username, displayName: d.displayName, role: d.role, orgId }, hashes.get(d.username) ?? '');
+        if (d.role === 'account_manager') linkDemoManager(db, d.username, orgId);
+        return user;
       }
       if (row.org_id === null && orgId !== null) {
         db.prepare('UPDATE app_user SET org_id = ? WHERE username = ?').run(orgId, d.username);
         row.org_id = orgId;
       }
+      if (d.role === 'account_manager') linkDemoManager(db, d.username, row.org_id);
       return toUserInfo(row);
     }),
   )();
+}
+
+/** The demo 客户经理 stands for the 客户经理 of their org who manages the most customers (once
+ *  staff and customers are imported), so "their own customers" is a real, non-empty list. */
+function linkDemoManager(db: Db, username: string, orgId: string | null): void {
+  if (orgId === null || userStaffId(db, username) !== null) return;
+  const staff = db
+    .prepare(
+      `SELECT s.staff_id FROM staff s JOIN customer c ON c.manager_id = s.staff_id
+        WHERE s.org_id = ? AND s.post = '客户经理' GROUP BY s.staff_id ORDER BY count(*) DESC, s.staff_id LIMIT 1`,
+    )
+    .pluck()
+    .get(orgId) as string | undefined;
+  if (staff) setUserStaffId(db, username, staff);
 }

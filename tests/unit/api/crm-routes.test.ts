@@ -54,7 +54,8 @@ const FILES: Record<string, (string | number)[][]> = {
 };
 
 async function bank(): Promise<TestApi> {
-  const api = tempApi();
+  // the users sit at the head office, so their data scope is the whole bank (tests/unit/scope walks the narrower ones)
+  const api = tempApi({ userOrg: '001' });
   const dir = path.join(api.dir, 'exports');
   fs.mkdirSync(dir);
   const paths = Object.entries(FILES).map(([name, rows]) => {

@@ -34,8 +34,9 @@ export interface TestApi {
   auth(role: Role): { authorization: string };
 }
 
-/** The real API over a real SQLite file in a temp folder. */
-export function tempApi(opts: { localFiles?: LocalFileGrants } = {}): TestApi {
+/** The real API over a real SQLite file in a temp folder. `userOrg`: the org of the users
+ *  tokenFor creates (their data scope; without one only the administrator sees any data). */
+export function tempApi(opts: { localFiles?: LocalFileGrants; userOrg?: string } = {}): TestApi {
   const dir = tempDir();
   const db = openDb(path.join(dir, 'branch-console.db'));
   const sessions = new SessionStore();
@@ -47,7 +48,7 @@ export function tempApi(opts: { localFiles?: LocalFileGrants } = {}): TestApi {
   const tokenFor = (role: Role) => {
     const username = `t_${role}`;
     if (!getUser(db, username)) {
-      insertUser(db, { username, displayName: role, role, orgId: null }, FIXTURE_HASH);
+      insertUser(db, { username, displayName: role, role, orgId: opts.userOrg ?? null }, FIXTURE_HASH);
     }
     return sessions.create(getUser(db, username)!);
   };

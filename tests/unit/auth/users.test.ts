@@ -86,13 +86,23 @@ describe('demo accounts', () => {
     org.run('900', '总行营业部', null, '总行');
     org.run('920', '城东支行', '900', '支行');
     org.run('910', '城西支行', '900', '支行');
+    // the demo 客户经理 stands for the 客户经理 of their 支行 who manages the most customers:
+    // S2 manages C1 and C2, S1 only C3 (S3 manages more, but in another 支行)
+    const staff = db.prepare("INSERT INTO staff (staff_id, name, org_id, post) VALUES (?, ?, ?, '客户经理')");
+    staff.run('S1', '甲', '910');
+    staff.run('S2', '乙', '910');
+    staff.run('S3', '丙', '920');
+    const cust = db.prepare('INSERT INTO customer (cust_id, name, org_id, manager_id) VALUES (?, ?, ?, ?)');
+    for (const [id, mgr] of [['C1', 'S2'], ['C2', 'S2'], ['C3', 'S1'], ['C4', 'S3'], ['C5', 'S3'], ['C6', 'S3']]) cust.run(id, id, '910', mgr);
     await ensureDemoUsers(db);
     expect(getUser(db, 'hangzhang')?.orgId).toBe('910');
     expect(getUser(db, 'datang')?.orgId).toBe('910');
+    expect(getUser(db, 'jingli')?.orgId).toBe('910');
+    expect(db.prepare("SELECT staff_id FROM app_user WHERE username = 'jingli'").pluck().get()).toBe('S2');
     expect(getUser(db, 'jixiao')?.orgId).toBe('900');
-    expect(getUser(db, 'admin')?.orgId).toBeNull();
+    expect(getUser(db, 'admin')?.orgId).toBe('900');
     await ensureDemoUsers(db);
-    expect(db.prepare('SELECT COUNT(*) FROM app_user').pluck().get()).toBe(4);
+    expect(db.prepare('SELECT COUNT(*) FROM app_user').pluck().get()).toBe(DEMO_USERS.length);
   });
 
   it('records the demo flag in the setting table', async () => {

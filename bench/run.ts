@@ -2,7 +2,9 @@
 import { runImportBench } from './import-bench.js';
 import { runCrmBench } from './crm-bench.js';
 import { runFlowsBench } from './flows-bench.js';
+import { runLoginBench } from './login-bench.js';
 
 await runImportBench();
 await runCrmBench();
 await runFlowsBench();
+await runLoginBench();

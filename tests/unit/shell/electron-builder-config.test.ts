@@ -24,6 +24,8 @@ interface Cfg {
   win: { target: { target: string; arch: string[] }[] };
   nsis: { perMachine: boolean; oneClick: boolean; installerLanguages: string[]; language: string };
   linux: { target: { target: string }[] };
+  asar: boolean;
+  electronFuses: Record<string, boolean>;
 }
 const cfg = yaml.load(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as Cfg;
 
@@ -52,5 +54,24 @@ describe('electron-builder.yml', () => {
   it('rebuilds better-sqlite3 for Electron and keeps it outside the asar', () => {
     expect(cfg.npmRebuild).toBe(true);
     expect(cfg.asarUnpack.some((p) => p.startsWith('node_modules/better-sqlite3/'))).toBe(true);
+  });
+
+  it('flips the Electron fuses: no Node runtime, NODE_OPTIONS or inspector; only the checked app.asar; encrypted cookies', async () => {
+    // read back through electron-builder's own translation to @electron/fuses wires, so a
+    // misspelt option (silently dropped by the packager) shows up as a missing wire here
+    const { PlatformPackager } = require('app-builder-lib') as {
+      PlatformPackager: { prototype: { generateFuseConfig(f: unknown): Promise<Record<string | number, unknown>> } };
+    };
+    const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, number> };
+    const wires = await PlatformPackager.prototype.generateFuseConfig.call({}, cfg.electronFuses);
+    expect(wires[FuseV1Options.RunAsNode]).toBe(false);
+    expect(wires[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);
+    expect(wires[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
+    expect(wires[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
+    expect(wires[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
+    expect(wires[FuseV1Options.EnableCookieEncryption]).toBe(true);
+    expect(wires[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
+    // the integrity fuses mean something only for an asar build
+    expect(cfg.asar).toBe(true);
   });
 });

@@ -36,7 +36,8 @@ const server = (mode: keyof typeof PORTS) => ({
   url: `http://127.0.0.1:${PORTS[mode]}/api/auth/status`,
   env: { BC_E2E_DIR: DIR },
   reuseExistingServer: false,
-  timeout: 180_000, // seeding the demo bank comes first
+  // seeding comes first; the server answering is the done signal, and a busy machine may seed slowly
+  timeout: 10 * 60_000,
   stdout: 'pipe' as const,
   stderr: 'pipe' as const,
 });

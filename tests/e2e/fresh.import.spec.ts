@@ -2,10 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { depositTotalAtLatest, fenToWanText, listFiles } from './exports.js';
-import { runDir, shot } from './helpers.js';
+import { LONG, LONG_TEST, runDir, shot } from './helpers.js';
 
 // One database walked through a sequence: first run, import, undo. Tests share the page.
-test.describe.configure({ mode: 'serial' });
+// Previews, imports and undo are waited for on the app's own done signal (see LONG).
+test.describe.configure({ mode: 'serial', timeout: LONG_TEST });
 
 const ADMIN_PASSWORD = 'e2e-secret-1';
 let page: Page;
@@ -38,8 +39,10 @@ test('a folder of exports is previewed with its counts, then imported', async ()
   await page.getByTestId('input-folder').setInputFiles(exportsDir());
 
   const preview = page.getByTestId('import-preview');
-  await expect(preview.locator('.preview-item')).toHaveCount(files.length);
+  // the first pick on this page, so the card appears only once the folder is being previewed
+  await expect(preview).toHaveAttribute('data-state', 'done', LONG);
   await expect(page.getByTestId('uploading')).toHaveCount(0);
+  await expect(preview.locator('.preview-item')).toHaveCount(files.length);
 
   // the deposit file's rows as counted here from the file itself
   const depositItem = preview.locator('.preview-item', { has: page.getByTestId('dataset-tag').filter({ hasText: '存款分户' }) });
@@ -51,7 +54,11 @@ test('a folder of exports is previewed with its counts, then imported', async ()
   const commit = page.getByTestId('commit');
   await expect(commit).toBeEnabled();
   await commit.click();
-  await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 120_000 });
+  // one pick, so one job and one progress card; wait for its end, then require a success
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toHaveAttribute('data-state', /^(done|failed)$/, LONG);
+  await expect(progress).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('import-done')).toBeVisible();
   await expect(page.getByTestId('results-table')).toBeVisible();
 
   const history = page.getByTestId('history-table');
@@ -85,7 +92,8 @@ test('a batch with issues lists them in the drawer and downloads them as CSV', a
 test('the home figures show the imported bank', async () => {
   const deposit = depositTotalAtLatest(exportsDir());
   await page.getByTestId('nav-home').click();
-  await expect(page.getByTestId('figures')).toBeVisible();
+  // the figures are drawn once the summary of the whole imported bank has been computed
+  await expect(page.getByTestId('figures')).toBeVisible(LONG);
   await expect(depositFigure()).toHaveText(fenToWanText(deposit.fen));
   await expect(page.getByTestId('branch-chart').locator('canvas').first()).toBeVisible();
 });
@@ -101,10 +109,11 @@ test('undoing the deposit batch takes the deposits off the home page', async () 
   );
   await page.getByTestId('history-table').locator('.el-table__body-wrapper tr').nth(index).getByTestId('undo').click();
   await page.locator('.el-message-box').getByRole('button', { name: '撤销' }).click();
-  await expect(page.getByTestId('history-table').locator('.el-table__body-wrapper tr').nth(index)).toContainText('已撤销');
+  // the row turns 已撤销 when the undo has committed and the history is read again
+  await expect(page.getByTestId('history-table').locator('.el-table__body-wrapper tr').nth(index)).toContainText('已撤销', LONG);
 
   await page.getByTestId('nav-home').click();
-  await expect(page.getByTestId('figures').or(page.getByTestId('home-empty'))).toBeVisible();
+  await expect(page.getByTestId('figures').or(page.getByTestId('home-empty'))).toBeVisible(LONG);
   await expect(depositFigure()).not.toHaveText(fenToWanText(deposit.fen));
 });
 
@@ -118,7 +127,10 @@ test('a foreign layout is mapped by hand, saved as a profile and previewed again
 
   await page.getByTestId('nav-import').click();
   await page.getByTestId('input-files').setInputFiles(file);
+  // the earlier folder's items stay on screen until this pick replaces them, so the done signal is
+  // this file's own item appearing
   const item = page.locator('.preview-item', { hasText: 'other_bank_deposits.csv' });
+  await expect(item).toBeVisible(LONG);
   await expect(item.getByText('未识别')).toBeVisible();
   await expect(page.getByTestId('commit')).toBeDisabled();
   await item.locator('.el-collapse-item__header').click();
@@ -140,8 +152,10 @@ test('a foreign layout is mapped by hand, saved as a profile and previewed again
   await dialog.locator('input[data-testid=mapping-name], [data-testid=mapping-name] input').fill('他行存款');
   await dialog.getByTestId('mapping-save').click();
 
+  // previewed again with the new profile: the item shows its dataset once that preview is back
   const mapped = page.locator('.preview-item', { hasText: 'other_bank_deposits.csv' });
-  await expect(mapped.getByTestId('dataset-tag')).toHaveText('存款分户');
+  await expect(mapped.getByTestId('dataset-tag')).toHaveText('存款分户', LONG);
+  await expect(page.getByTestId('import-preview')).toHaveAttribute('data-state', 'done');
   await expect(mapped.getByTestId('count-import')).toHaveText('2');
   const sample = mapped.getByTestId('sample-table');
   await expect(sample.getByText('120,000.00')).toBeVisible();

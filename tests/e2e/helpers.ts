@@ -7,6 +7,15 @@ import path from 'node:path';
 export const SHOTS = path.resolve(process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
 
+/**
+ * The limit of the one wait on the done signal of a long operation (a folder preview, an import,
+ * an undo). Generous on purpose: a busy machine takes many times the usual, and the wait ends as
+ * soon as the app says it is done, so the limit is never how long the operation should take.
+ */
+export const LONG = { timeout: 5 * 60_000 };
+/** The time limit of a test that holds up to three such waits. */
+export const LONG_TEST = 3 * LONG.timeout + 2 * 60_000;
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }

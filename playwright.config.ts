@@ -57,6 +57,8 @@ export default defineConfig({
     { name: 'demo', testMatch: /demo\..*spec\.ts/, use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS.demo}` } },
     // a fresh database: first-run setup, then the export folder imported through the UI
     { name: 'fresh', testMatch: /fresh\..*spec\.ts/, use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS.fresh}` } },
+    // tests generated from the flow models (tests/flows/models → npm run flows), on the demo bank
+    { name: 'flows', testDir: 'tests/flows/generated', testMatch: /\.spec\.ts$/, use: { ...chromium, baseURL: `http://127.0.0.1:${PORTS.demo}` } },
   ],
   webServer: [server('demo'), server('fresh')],
 });

@@ -10,7 +10,7 @@ export const NODE_TYPES = ['start', 'end', 'normal'] as const;
 /** Operations that cannot run without a value, and what the value is. */
 const NEEDS_DATA: Partial<Record<Op, string>> = {
   goto: 'the address to open, e.g. ./#/gaps',
-  fill: 'the text to type',
+  fill: 'the text to type (file:PATH for a file input)',
   select: 'the option to pick',
   press: 'the key, e.g. Enter',
 };

@@ -14,7 +14,7 @@ const value = (s: string) => (hasPlaceholder(s) ? `app.data(${q(s)})` : q(s));
 /** Text to match: /…/ is a regular expression. */
 function matcher(s: string): string {
   const re = /^\/(.+)\/([imsu]*)$/.exec(s);
-  if (re) return `new RegExp(${q(re[1])}${re[2] ? `, ${q(re[2])}` : ''})`;
+  if (re) return `new RegExp(${value(re[1])}${re[2] ? `, ${q(re[2])}` : ''})`;
   return value(s);
 }
 
@@ -35,6 +35,8 @@ function stepCode(node: FlowNode): string[] {
       return [`await ${target}.click();`];
     }
     case 'fill':
+      // a file input is filled with a file: data "file:PATH"
+      if (node.data!.startsWith('file:')) return [`await ${loc}.setInputFiles(${value(node.data!.slice(5))});`];
       return [`await ${loc}.fill(${value(node.data!)});`];
     case 'select':
       return [`await ${loc}.click();`, `await page.getByRole('option', { name: ${value(node.data!)}, exact: true }).click();`];

@@ -37,9 +37,9 @@ export function spanningEdges(view: CompView, n: number, a: number): number[] {
 
 /**
  * A walk from a to b using every edge of `cover` at least once (all of them inside the component).
- * The multigraph cover + (b→a) is balanced by adding, for each node short of outgoing edges, tree
- * paths v→a, and for each short of incoming ones, tree paths a→v; its Euler circuit, opened at the
- * virtual edge b→a, is the walk.
+ * The multigraph cover + (b→a) is balanced by adding shortest paths from nodes short of outgoing
+ * edges to nodes short of incoming ones; its Euler circuit, opened at the virtual edge b→a, is the
+ * walk.
  */
 export function tour(view: CompView, n: number, a: number, b: number, cover: number[]): number[] {
   const tails: number[] = [];
@@ -61,23 +61,47 @@ export function tour(view: CompView, n: number, a: number, b: number, cover: num
     bump(tails[i], 1);
     bump(heads[i], -1);
   }
-  const needy = [...balance].filter(([v, d]) => v !== a && d !== 0).sort((x, y) => x[0] - y[0]);
-  if (needy.length) {
-    const fwd = bfs(n, [a], view.out, view.to, view.inComp); // a → v
-    const bwd = bfs(n, [a], view.inn, view.from, view.inComp); // v → a
-    for (const [v, d] of needy) {
-      if (d > 0) {
-        // more out than in: bring walks a → v
-        const path: number[] = [];
-        for (let u = v; u !== a; u = view.from[fwd.via[u]]) path.push(fwd.via[u]);
-        path.reverse();
-        for (let k = 0; k < d; k++) for (const e of path) add(e);
-      } else {
-        // more in than out: take walks v → a
-        const path: number[] = [];
-        for (let u = v; u !== a; u = view.to[bwd.via[u]]) path.push(bwd.via[u]);
-        for (let k = 0; k < -d; k++) for (const e of path) add(e);
+  // Nodes with more in than out need extra walks leaving them, nodes with more out than in extra
+  // walks reaching them. Each unit of the first goes by a shortest way to the nearest node still
+  // short of an incoming edge (greedy; exact would be a min-cost flow, the directed Chinese postman).
+  const shortIn = new Map<number, number>(); // node → incoming edges still missing
+  const shortOut: number[] = [];
+  for (const [v, d] of [...balance].sort((x, y) => x[0] - y[0])) {
+    if (d > 0) shortIn.set(v, d);
+    else for (let k = 0; k < -d; k++) shortOut.push(v);
+  }
+  if (shortOut.length) {
+    const seen = new Int32Array(n);
+    const via = new Int32Array(n);
+    const queue = new Int32Array(n);
+    let stamp = 0;
+    for (const v of shortOut) {
+      stamp++;
+      let qh = 0;
+      let qt = 0;
+      queue[qt++] = v;
+      seen[v] = stamp;
+      let found = -1;
+      while (qh < qt && found === -1) {
+        const u = queue[qh++];
+        for (let i = view.out.offset[u]; i < view.out.offset[u + 1]; i++) {
+          const e = view.out.edge[i];
+          const w = view.to[e];
+          if (seen[w] === stamp || !view.inComp(w)) continue;
+          seen[w] = stamp;
+          via[w] = e;
+          if ((shortIn.get(w) ?? 0) > 0) {
+            found = w;
+            break;
+          }
+          queue[qt++] = w;
+        }
       }
+      if (found === -1) throw new Error('internal: tour cannot be balanced inside a component');
+      shortIn.set(found, shortIn.get(found)! - 1);
+      const path: number[] = [];
+      for (let u = found; u !== v; u = view.from[via[u]]) path.push(via[u]);
+      for (let k = path.length - 1; k >= 0; k--) add(path[k]);
     }
   }
 

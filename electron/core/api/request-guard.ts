@@ -39,7 +39,9 @@ export function sameOriginJson(o: SameOriginOptions = {}): MiddlewareHandler {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
-    if ((site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && origin !== originOf(c.req.url) && !trusted.has(origin))) {
+    const foreignSite = site !== undefined && site !== 'same-origin' && site !== 'none';
+    const foreignOrigin = origin !== undefined && origin !== originOf(c.req.url) && !trusted.has(origin);
+    if (foreignSite || foreignOrigin) {
       return c.json<ApiError>({ error: '拒绝跨站请求：请从网点工作台本身的页面操作。 (Cross-origin request refused.)', code: 'cross_origin' }, 403);
     }
     const type = mediaType(c.req.header('content-type'));

@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../shared/permissions.js';
 import { useAuth } from './stores/auth.js';
+import { contextGuard } from './stores/context.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -72,6 +73,9 @@ export const routes: RouteRecordRaw[] = [
 ];
 
 export const router = createRouter({ history: createWebHashHistory(), routes });
+
+// the data scope (and later the data date) stays in the URL from page to page: stores/context.ts
+router.beforeEach((to) => (useAuth().loggedIn ? contextGuard(to) : true));
 
 router.beforeEach((to) => {
   const auth = useAuth();

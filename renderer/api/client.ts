@@ -15,6 +15,7 @@ import type {
   UserInfo,
 } from '../../shared/api.js';
 
+import type { ScopeInfo } from '../../shared/scope.js';
 import { desktop } from '../desktop.js';
 
 const BASE: string = import.meta.env.VITE_API_BASE ?? '';
@@ -54,7 +55,22 @@ export function storeSession(r: LoginResult | null): void {
   }
 }
 
+// The data scope the user narrowed to (stores/context.ts sets it): every call of a scoped route
+// carries it as ?org=, so each page reads the same scope without passing it along. The core
+// intersects it with the user's own scope; it never widens it.
+let scopeOrg: string | null = null;
+export function setRequestScope(org: string | null): void {
+  scopeOrg = org;
+}
+/** Routes whose rows follow the data scope (electron/core/scope); a later screen adds its prefix here. */
+const SCOPED = ['/api/home', '/api/stats', '/api/customers', '/api/gaps', '/api/coverage', '/api/crm/options', '/api/scope'];
+export function withScope(path: string): string {
+  if (scopeOrg === null || !SCOPED.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`))) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}org=${encodeURIComponent(scopeOrg)}`;
+}
+
 export async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  path = withScope(path);
   const headers = new Headers(init.headers);
   const token = getToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
@@ -92,6 +108,8 @@ export const api = {
   logout: () => post<unknown>('/api/auth/logout'),
 
   home: () => json<HomeSummary>('/api/home'),
+  /** the caller's data scope (narrowed by the picker's org, which request() adds) */
+  scope: () => json<ScopeInfo>('/api/scope'),
 
   /** One request for a whole pick (a folder is many files), so the server orders and previews them together. */
   upload(files: { file: File; path: string }[], profile?: string): Promise<UploadResult> {

@@ -3,6 +3,14 @@ import { crmEn } from '../components/crm/i18n.js';
 
 const en: typeof zh = {
   app: { bank: 'Quanzhou Rural Commercial Bank', title: 'Branch Console', lang: 'Language', logout: 'Log out' },
+  scope: {
+    wholeBank: 'Whole bank',
+    none: 'No data access',
+    ownCustomers: '{where} · my customers',
+    ownShort: 'My customers',
+    pick: 'Data scope',
+    hint: 'Data scope: pick an org to see it and the orgs below it (your access: {base})',
+  },
   nav: { home: 'Home', import: 'Data import' },
   common: {
     loading: 'Loading…',
@@ -49,6 +57,11 @@ const en: typeof zh = {
     hqMerchants: 'high quality {n}',
     customers: 'Customers',
     chartTitle: 'Deposits and loans per sub-branch (10k CNY)',
+    chartTitleChildren: 'Deposits and loans of the orgs below (10k CNY)',
+    unassignedTitle: 'Data that belongs to no org (not in the figures above)',
+    unassignedBody: '{customers} customers, deposits {deposit} (10k CNY), loans {loan} (10k CNY), {merchants} merchants.',
+    unassignedOrgs: 'Org numbers involved: {orgs}',
+    unassignedNoOrg: '(none)',
     datasets: 'Datasets loaded',
     dataset: 'Dataset',
     latestDate: 'Latest data date',

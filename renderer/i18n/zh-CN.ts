@@ -2,6 +2,14 @@
 import { crmZh } from '../components/crm/i18n.js';
 export default {
   app: { bank: '泉州农商银行', title: '网点工作台', lang: '语言', logout: '退出登录' },
+  scope: {
+    wholeBank: '全行',
+    none: '无数据权限',
+    ownCustomers: '{where} · 我管户的客户',
+    ownShort: '我管户的客户',
+    pick: '数据范围',
+    hint: '数据范围：选择机构查看该机构及下属机构的数据（您的权限：{base}）',
+  },
   nav: { home: '首页', import: '数据导入' },
   common: {
     loading: '加载中…',
@@ -48,6 +56,11 @@ export default {
     hqMerchants: '高质量商户 {n}',
     customers: '客户数',
     chartTitle: '各支行存贷款余额（万元）',
+    chartTitleChildren: '下属机构存贷款余额（万元）',
+    unassignedTitle: '不属于任何机构的数据（未计入以上数字）',
+    unassignedBody: '客户 {customers} 户，存款 {deposit} 万元，贷款 {loan} 万元，商户 {merchants} 个。',
+    unassignedOrgs: '涉及的机构号：{orgs}',
+    unassignedNoOrg: '（空）',
     datasets: '已导入数据',
     dataset: '数据集',
     latestDate: '最新数据日期',

@@ -12,6 +12,7 @@ import type {
   SearchResult,
 } from '../../shared/crm.js';
 import { dispositionName, request } from '../api/client.js';
+import { useContext } from './context.js';
 
 export interface OrgOption {
   id: string;
@@ -73,8 +74,14 @@ export const useCrm = defineStore('crm', () => {
     if (force || items.value.length === 0) items.value = await crmApi.items();
     return items.value;
   }
+  // the options are those of the data scope: loaded again when the scope picker changes it
+  let optionsOrg: string | null = null;
   async function loadOptions(): Promise<CrmOptions> {
-    if (!options.value) options.value = await crmApi.options();
+    const org = useContext().org;
+    if (!options.value || optionsOrg !== org) {
+      options.value = await crmApi.options();
+      optionsOrg = org;
+    }
     return options.value;
   }
   const itemName = (id: number) => items.value.find((i) => i.id === id)?.name ?? `#${id}`;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { findTable } from './exports.js';
 import { login, runDir, shot } from './helpers.js';
+import { orgs, subtreeOf } from './scope-files.js';
 
 interface SeedCustomer {
   custId: string;
@@ -20,14 +21,18 @@ const initialsOf = (name: string, surname: 'head' | 'off') =>
   pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname }).join('').toLowerCase().replace(/[^a-z]/g, '');
 
 /** The person whose initials the fewest other customers share exactly (read either way for a
- *  polyphonic surname). The search ranks exact initials first, so a unique one comes first. */
-function uniqueCustomer(): SeedCustomer & { sharing: number } {
-  const t = findTable(path.join(runDir(), 'demo', 'exports'), ['客户名称', 'KHXM']);
+ *  polyphonic surname). The search ranks exact initials first, so a unique one comes first.
+ *  `branch`: only customers of that 支行 and its 分理处 (the data scope of its staff). */
+function uniqueCustomer(branch?: string): SeedCustomer & { sharing: number } {
+  const dir = path.join(runDir(), 'demo', 'exports');
+  const t = findTable(dir, ['客户名称', 'KHXM']);
   const col = (names: string[]) => t.header.findIndex((h) => names.includes(h));
-  const [id, name, type, phone] = [col(['客户号', 'cust_id']), col(['客户名称', 'name']), col(['客户类型', 'cust_type']), col(['手机号码', 'phone'])];
+  const [id, name, type, phone, org] = [col(['客户号', 'cust_id']), col(['客户名称', 'name']), col(['客户类型', 'cust_type']), col(['手机号码', 'phone']), col(['所属机构号', 'org_id'])];
+  const inScope = branch === undefined ? null : subtreeOf(orgs(dir), branch);
   const all = t.rows
-    .map((r) => ({ custId: r[id], name: r[name], type: r[type], phone: r[phone] }))
-    .filter((c) => c.custId && c.name); // the seed writes a few broken rows on purpose
+    .map((r) => ({ custId: r[id], name: r[name], type: r[type], phone: r[phone], org: r[org] }))
+    .filter((c) => c.custId && c.name) // the seed writes a few broken rows on purpose
+    .filter((c) => inScope === null || inScope.has(c.org));
   const tally = new Map<string, number>();
   for (const c of all) for (const k of new Set([initialsOf(c.name, 'head'), initialsOf(c.name, 'off')])) tally.set(k, (tally.get(k) ?? 0) + 1);
   let best: (SeedCustomer & { sharing: number }) | null = null;
@@ -85,7 +90,8 @@ test('Ctrl+K finds a customer by pinyin initials; the 360 matrix agrees with its
 });
 
 test('the lobby manager lands on the quick check and has no export', async ({ page }) => {
-  const who = uniqueCustomer();
+  // datang works at 鲤城支行 (QZ100): a customer of its data scope
+  const who = uniqueCustomer('QZ100');
   await login(page, 'datang', 'demo123');
   await page.getByTestId('topbar-search').click();
   await page.getByTestId('search-input').fill(who.custId);
@@ -111,19 +117,20 @@ test('the lobby manager lands on the quick check and has no export', async ({ pa
 
 test('gap list: the filter lives in the URL, scrolling loads more, XLSX export has the rows shown', async ({ page }) => {
   await login(page, 'hangzhang', 'demo123');
-  await page.goto('./#/gaps?has=10&lacks=12');
+  // 鲤城支行's customers holding 借记卡 (7) but lacking 微信支付绑卡 (12): more than a page of them
+  await page.goto('./#/gaps?has=7&lacks=12');
   const total = page.getByTestId('gap-total');
   await expect(total).toHaveText(/共 [\d,]+ 户/);
   const totalText = await total.innerText();
   const n = Number(totalText.replace(/[^\d]/g, ''));
   expect(n).toBeGreaterThan(100); // more than one page, so scrolling has something to load
-  await expect(page.getByTestId('filter-has')).toContainText('手机银行');
+  await expect(page.getByTestId('filter-has')).toContainText('借记卡');
   await expect(page.getByTestId('filter-lacks')).toContainText('微信支付绑卡');
 
   await page.reload();
-  await expect(page).toHaveURL(/#\/gaps\?has=10&lacks=12$/);
+  await expect(page).toHaveURL(/#\/gaps\?has=7&lacks=12$/);
   await expect(total).toHaveText(totalText);
-  await expect(page.getByTestId('filter-has')).toContainText('手机银行');
+  await expect(page.getByTestId('filter-has')).toContainText('借记卡');
 
   const loaded = page.getByTestId('gap-loaded');
   await expect(loaded).toHaveText(`100 / ${n.toLocaleString('en-US')}`);

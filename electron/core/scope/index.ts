@@ -4,3 +4,4 @@ export * from './scope.js';
 export * from './row-org.js';
 export * from './settings.js';
 export { describeScope, scopeText } from './describe.js';
+export { cliScope } from './cli.js';

@@ -13,19 +13,38 @@ const initialsOf = (name: string, surname: 'head' | 'off') =>
 const exportsDir = () => path.join(runDir(), 'demo', 'exports');
 
 /**
- * A personal customer every search kind finds alone: the only one with that full name, those
- * pinyin initials (read either way for a polyphonic surname), that phone, and that 6-digit ID
- * tail among all ID and phone tails.
+ * The organisations the demo branch users (行长 hangzhang, 大堂经理 datang) may see: they sit in
+ * the first 支行 by number (electron/core/auth/demo.ts), and see it with the offices under it.
+ */
+function demoBranchOrgs(): Set<string> {
+  const t = findTable(exportsDir(), ['机构层级', 'JGCJ']);
+  const col = (names: string[]) => t.header.findIndex((h) => names.includes(h));
+  const [id, parent, level] = [col(['机构号', 'org_id']), col(['上级机构号', 'parent_id']), col(['机构层级', 'level'])];
+  const branch = t.rows.filter((r) => r[level] === '支行').map((r) => r[id]).sort()[0];
+  const orgs = new Set([branch]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of t.rows) if (orgs.has(r[parent]) && !orgs.has(r[id])) grew = orgs.add(r[id]).size > 0;
+  }
+  return orgs;
+}
+
+/**
+ * A personal customer of the demo branch whom every search kind finds alone: the only one in the
+ * bank with that full name, those pinyin initials (read either way for a polyphonic surname), that
+ * phone, and that 6-digit ID tail among all ID and phone tails.
  */
 function sampleCustomer(): Record<string, string> {
+  const orgs = demoBranchOrgs();
   const t = findTable(exportsDir(), ['客户名称', 'KHXM']);
   const col = (names: string[]) => t.header.findIndex((h) => names.includes(h));
-  const [id, name, type, idNo, phone] = [
+  const [id, name, type, idNo, phone, org] = [
     col(['客户号', 'cust_id']),
     col(['客户名称', 'name']),
     col(['客户类型', 'cust_type']),
     col(['证件号码', 'id_no']),
     col(['手机号码', 'phone']),
+    col(['所属机构号', 'org_id']),
   ];
   const all = t.rows.filter((r) => r[id] && r[name]); // the seed writes a few broken rows on purpose
   const tally = new Map<string, number>();
@@ -39,13 +58,13 @@ function sampleCustomer(): Record<string, string> {
   for (const r of all) {
     const ini = initialsOf(r[name], 'head');
     const tail = (r[idNo] ?? '').slice(-6).toUpperCase();
-    if (r[type] !== '个人' || ini.length < 3 || ini !== initialsOf(r[name], 'off')) continue;
+    if (!orgs.has(r[org]) || r[type] !== '个人' || ini.length < 3 || ini !== initialsOf(r[name], 'off')) continue;
     if (!/^1\d{10}$/.test(r[phone] ?? '') || !/^\d{17}[\dX]$/i.test(r[idNo] ?? '') || !/^\d{6}$/.test(tail)) continue;
     if ([`name:${r[name]}`, `ini:${ini}`, `phone:${r[phone]}`, `tail:${tail}`].every((k) => tally.get(k) === 1)) {
       return { custId: r[id], name: r[name], phone: r[phone], initials: ini, idTail: tail };
     }
   }
-  throw new Error(`no customer in ${t.file} is alone in name, initials, phone and ID tail`);
+  throw new Error(`no customer of ${[...orgs].join('/')} in ${t.file} is alone in name, initials, phone and ID tail`);
 }
 
 /** The export file of a dataset, by its file name's start (org_20240731.csv → "org"). */

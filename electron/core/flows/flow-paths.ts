@@ -93,21 +93,20 @@ export function flowPaths(m: LoadedModel, opts: GenerateOptions = {}): FlowPaths
   return { flow, title: m.model.title, paths, coverage };
 }
 
-/** The readable summary printed by the CLI and at the end of each generated spec file. */
+/** The readable summary printed by the CLI and, with the tests that passed, after each generated spec file. */
 export function coverageSummary(c: CoverageReport, passed?: Set<string>): string[] {
   const lines: string[] = [];
-  const edgesRun = passed ? c.byEdge.filter((e) => e.tests.some((t) => passed.has(t))).length : c.covered;
+  const run = passed ? c.byEdge.filter((e) => e.tests.some((t) => passed.has(t))) : c.byEdge.filter((e) => e.tests.length);
   lines.push(
     `flow ${c.flow}（${c.title}）: ${passed ? `${passed.size}/${c.tests} tests passed` : `${c.tests} tests`} (minimum ${c.minimum}), ` +
-      `edges ${edgesRun}/${c.edges} ${passed ? 'exercised' : 'covered'}` +
+      `edges ${run.length}/${c.edges} ${passed ? 'exercised' : 'covered'}` +
       (c.pairs ? `, edge pairs ${c.pairs.covered}/${c.pairs.total}` : '') +
-      `, nodes ${c.nodes.covered}/${c.nodes.total}`,
+      (passed ? '' : `, nodes ${c.nodes.covered}/${c.nodes.total}`),
   );
   for (const [a, b, why] of c.uncovered) lines.push(`  not covered: ${a} → ${b} (${why})`);
   if (passed) {
-    for (const e of c.byEdge) {
-      if (e.tests.length && !e.tests.some((t) => passed.has(t))) lines.push(`  not exercised (its tests failed or did not run): ${e.from} → ${e.to}`);
-    }
+    const missed = c.byEdge.filter((e) => e.tests.length && !run.includes(e));
+    if (missed.length) lines.push(`  not exercised (their tests failed or did not run): ${missed.map((e) => `${e.from} → ${e.to}`).join(', ')}`);
   }
   return lines;
 }

@@ -63,15 +63,14 @@ async function importCmd(argv: string[], out: Out): Promise<number> {
   const dbFile = need(values.db, '--db');
   if (!positionals.length) throw new Error(`缺少要导入的文件或文件夹\n${USAGE}`);
   const { importPaths, loadProfileFile } = await import('./core/import/index.js');
-  const { audit } = await import('./core/audit/index.js');
+  const { importAuditor } = await import('./core/audit/index.js');
   const profile = values.profile ? await loadProfileFile(values.profile) : undefined;
   const db = openDb(dbFile);
   try {
     const username = values.user ?? 'cli';
-    const results = await importPaths(db, positionals, { username, profile });
-    for (const r of results) {
-      audit(db, { username, action: 'import', target: r.file, detail: JSON.stringify({ batchId: r.batchId, dataset: r.dataset, imported: r.imported, rejected: r.rejected, error: r.error }) });
-    }
+    // each file's audit row is written inside the file's own transaction
+    const audit = importAuditor(username, { source: 'cli', client: null });
+    const results = await importPaths(db, positionals, { username, profile, audit });
     if (values.json) {
       out.log(
         JSON.stringify({

@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import { z } from 'zod';
 import type { UserInfo } from '../../../shared/api.js';
 import type { GapQuery } from '../../../shared/crm.js';
-import { audit } from '../audit/index.js';
+import { audit, auditInTransaction } from '../audit/index.js';
+import { searchAuditDetail } from '../audit/search-detail.js';
 import { BadRequestError, HttpError, NotFoundError } from '../auth/errors.js';
 import { getCatalog, getRules, getStarBounds, saveCatalog, saveRules, saveStarBounds } from '../crm/catalog.js';
 import { coverageTable } from '../crm/coverage.js';
@@ -87,39 +88,42 @@ export function crmRoutes(r: Router): void {
 
   // Every route below reads customer rows: each runs in the caller's scope (scope-param.ts), and
   // a customer or org outside it is a 404 from the core.
-  r.route('get', '/api/customers/search', 'data:read', (c, user) => {
+  r.route('get', '/api/customers/search', 'data:read', async (c, user) => {
     const q = queryOf(c, SearchQuery);
     const scope = scopeOf(c, db, user);
-    return c.json(userError(() => searchCustomers(db, q.q, scope, { date: q.date, reveal: false, limit: 20 })));
+    const found = userError(() => searchCustomers(db, q.q, scope, { date: q.date, reveal: false, limit: 20 }));
+    // every look-up is recorded (masked) before its answer is given
+    if (q.q.trim()) await audit(db, { username: who(user), action: 'customer_search', detail: searchAuditDetail(q.q, found.matches.map((m) => m.custId)) });
+    return c.json(found);
   });
 
-  r.route('get', '/api/customers/:id', 'data:read', (c, user) => {
+  r.route('get', '/api/customers/:id', 'data:read', async (c, user) => {
     const { id } = CustParam.parse(c.req.param());
     const { date } = queryOf(c, DateQuery);
     const scope = scopeOf(c, db, user);
     const view = userError(() => customer360(db, id, scope, { date, reveal: false }));
     if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
-    audit(db, { username: who(user), action: 'customer_view', target: id, detail: { date: view.date } });
+    await audit(db, { username: who(user), action: 'customer_view', target: id, detail: { date: view.date } });
     return c.json(view);
   });
 
-  r.route('post', '/api/customers/:id/reveal', 'customer:reveal', (c, user) => {
+  r.route('post', '/api/customers/:id/reveal', 'customer:reveal', async (c, user) => {
     const { id } = CustParam.parse(c.req.param());
     const { date } = queryOf(c, DateQuery);
     const scope = scopeOf(c, db, user);
     const view = userError(() => customer360(db, id, scope, { date, reveal: true }));
     if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
-    audit(db, { username: who(user), action: 'customer_reveal', target: id, detail: { date: view.date } });
+    await audit(db, { username: who(user), action: 'customer_reveal', target: id, detail: { date: view.date } });
     return c.json(view);
   });
 
-  r.route('get', '/api/customers/:id/quick', 'data:read', (c, user) => {
+  r.route('get', '/api/customers/:id/quick', 'data:read', async (c, user) => {
     const { id } = CustParam.parse(c.req.param());
     const { date } = queryOf(c, DateQuery);
     const scope = scopeOf(c, db, user);
     const view = userError(() => quickCheck(db, id, scope, { date }));
     if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
-    audit(db, { username: who(user), action: 'customer_quick', target: id, detail: { date: view.date } });
+    await audit(db, { username: who(user), action: 'customer_quick', target: id, detail: { date: view.date } });
     return c.json(view);
   });
 
@@ -138,7 +142,7 @@ export function crmRoutes(r: Router): void {
     const filter = `${describeGapQuery(q, getCatalog(db), filterNames(db, q))}；${scopeText(db, scope)}`;
     const sink = collector();
     const { rows } = await exportGaps(db, q, scope, format, sink.out, { username: user.username });
-    audit(db, { username: who(user), action: 'export', target: `gaps.${format}`, detail: { filter, rows } });
+    await audit(db, { username: who(user), action: 'export', target: `gaps.${format}`, detail: { filter, rows } });
     const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
     return new Response(new Uint8Array(sink.bytes()), {
       headers: { 'content-type': type, 'content-disposition': contentDisposition(`营销清单_${stamp()}.${format}`), 'x-row-count': String(rows) },
@@ -162,8 +166,13 @@ export function crmRoutes(r: Router): void {
     r.route('get', `/api/settings/crm/${name}`, 'data:read', (c) => c.json(get(db)));
     r.route('put', `/api/settings/crm/${name}`, 'settings:write', async (c, user) => {
       const body = await jsonBody(c, AnyJson);
-      userError(() => (save as (db: Db, v: unknown) => unknown)(db, body));
-      audit(db, { username: who(user), action: 'settings', target: `crm.${name}` });
+      // the change and its audit row commit together, or neither does
+      userError(() =>
+        db.transaction(() => {
+          (save as (db: Db, v: unknown) => unknown)(db, body);
+          auditInTransaction(db, { username: who(user), action: 'settings', target: `crm.${name}` });
+        })(),
+      );
       return c.json(get(db));
     });
   }

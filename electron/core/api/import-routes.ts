@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ImportPreview, MappingProfile } from '../../../shared/api.js';
-import { audit } from '../audit/index.js';
+import { audit, auditInTransaction, importAuditor } from '../audit/index.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../auth/errors.js';
 import { openDb, type Db } from '../db/connection.js';
 import { jsonBody, queryOf } from './errors.js';
@@ -124,7 +124,7 @@ export function importRoutes(r: Router): ImportJobs {
       fs.rmSync(dir, { recursive: true, force: true });
       throw e;
     }
-    audit(db, { username: user.username, action: 'import_upload', target: id, detail: { files: files.map((f) => f.file) } });
+    await audit(db, { username: user.username, action: 'import_upload', target: id, detail: { files: files.map((f) => f.file) } });
     return c.json({ uploadId: id, previews });
   });
 
@@ -153,7 +153,7 @@ export function importRoutes(r: Router): ImportJobs {
     }
     const id = crypto.randomUUID();
     const previews = await stage(id, null, files, body.profile ?? null);
-    audit(db, { username: user.username, action: 'import_local', target: id, detail: { files: files.map((f) => f.path) } });
+    await audit(db, { username: user.username, action: 'import_local', target: id, detail: { files: files.map((f) => f.path) } });
     return c.json({ uploadId: id, previews });
   });
 
@@ -184,9 +184,9 @@ export function importRoutes(r: Router): ImportJobs {
             profile,
             dataset: f.dataset ?? undefined,
             onProgress,
+            // the file's audit row is written inside its transaction: no import without its record
+            audit: importAuditor(user.username),
           });
-          const { file, ...detail } = res;
-          audit(db, { username: user.username, action: res.error ? 'import_failed' : 'import', target: file, detail });
           return res;
         }),
       () => {
@@ -219,7 +219,7 @@ export function importRoutes(r: Router): ImportJobs {
     (await importer()).writeIssuesCsv(db, id, (s) => chunks.push(s));
     // Excel guesses the encoding of a CSV from a BOM only; the importer normally writes one.
     if (!chunks[0]?.startsWith('\uFEFF')) chunks.unshift('\uFEFF');
-    audit(db, { username: user.username, action: 'export', target: `batch:${id}`, detail: 'import_issues.csv' });
+    await audit(db, { username: user.username, action: 'export', target: `batch:${id}`, detail: 'import_issues.csv' });
     const stem = path.posix.basename(file).replace(/\.[^.]*$/, '');
     return new Response(chunks.join(''), {
       headers: {
@@ -234,12 +234,16 @@ export function importRoutes(r: Router): ImportJobs {
     const m = await importer();
     const out = await jobs.exclusive(() => {
       try {
-        return m.undoBatch(db, id, user.username);
+        // the undo and its audit row commit together (undoBatch's transaction nests as a savepoint)
+        return db.transaction(() => {
+          const done = m.undoBatch(db, id, user.username);
+          auditInTransaction(db, { username: user.username, action: 'undo', target: `batch:${id}`, detail: done });
+          return done;
+        })();
       } catch (e) {
         return asUserError(e);
       }
     });
-    audit(db, { username: user.username, action: 'undo', target: `batch:${id}`, detail: out });
     return c.json({ ok: true, ...out });
   });
 
@@ -255,7 +259,7 @@ export function importRoutes(r: Router): ImportJobs {
         return asUserError(e);
       }
     });
-    audit(db, { username: user.username, action: 'profile_save', target: saved.name });
+    await audit(db, { username: user.username, action: 'profile_save', target: saved.name });
     return c.json(saved);
   });
 
@@ -264,7 +268,7 @@ export function importRoutes(r: Router): ImportJobs {
     const m = await importer();
     const deleted = await jobs.exclusive(() => m.deleteProfile(db, name));
     if (!deleted) throw new NotFoundError(`映射方案「${name}」不存在。 (No such mapping profile.)`, 'no_profile');
-    audit(db, { username: user.username, action: 'profile_delete', target: name });
+    await audit(db, { username: user.username, action: 'profile_delete', target: name });
     return c.json({ ok: true });
   });
   return jobs;

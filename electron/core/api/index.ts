@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ApiError } from '../../../shared/api.js';
 import type { Db } from '../db/connection.js';
 import { SessionStore } from '../auth/session.js';
+import { adminRoutes } from './admin-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { jsonBodyLimit } from './body-limit.js';
 import { crmRoutes } from './crm-routes.js';
@@ -41,6 +42,7 @@ export function createApi(ctx: ApiContext): Hono {
   app.use('*', jsonBodyLimit({ exempt: UPLOAD_ROUTES }));
   const r = new Router(app, { db: ctx.db, dataDir: ctx.dataDir, sessions: ctx.sessions ?? new SessionStore(), localFiles: ctx.localFiles });
   authRoutes(r);
+  adminRoutes(r);
   dataRoutes(r);
   crmRoutes(r);
   const jobs = importRoutes(r);

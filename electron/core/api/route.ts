@@ -3,7 +3,9 @@ import type { UserInfo } from '../../../shared/api.js';
 import type { Permission } from '../../../shared/permissions.js';
 import type { Db } from '../db/connection.js';
 import { requirePermission } from '../auth/permission.js';
-import { UnauthorizedError } from '../auth/errors.js';
+import { ForbiddenError, UnauthorizedError } from '../auth/errors.js';
+import { withAuditOrigin } from '../audit/origin.js';
+import { clientAddress } from './client-address.js';
 import type { SessionStore } from '../auth/session.js';
 import type { LoginThrottle } from '../auth/throttle.js';
 
@@ -46,6 +48,9 @@ export function bearerToken(c: Context): string | null {
   return m ? m[1] : null;
 }
 
+/** What a user whose password was reset may still do: see who they are, change it, leave. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+
 /**
  * Registers routes with their access rule in one place. The check runs before the handler, in
  * the core, whatever the renderer shows or hides.
@@ -70,6 +75,9 @@ export class Router {
   ): void {
     this.add({ method, path, access }, (c, user) => {
       if (!user) throw new UnauthorizedError();
+      if (user.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(path)) {
+        throw new ForbiddenError('管理员已重置您的密码，请先修改密码。 (Your password was reset: change it first.)', 'password_change_required');
+      }
       if (access !== 'signed-in') requirePermission(user, access);
       return handler(c, user);
     });
@@ -77,6 +85,11 @@ export class Router {
 
   private add(def: RouteDef, handler: (c: Context, user: UserInfo | null) => Response | Promise<Response>): void {
     TABLES.get(this.app)!.push(def);
-    this.app.on(def.method.toUpperCase(), def.path, (c) => handler(c, this.rt.sessions.get(bearerToken(c))));
+    // Audit rows written while serving the request say where it came from: the desktop app has
+    // no network peer; web mode has the socket's address.
+    const source = this.rt.localFiles ? 'desktop' : 'web';
+    this.app.on(def.method.toUpperCase(), def.path, (c) =>
+      withAuditOrigin({ source, client: clientAddress(c) }, () => handler(c, this.rt.sessions.get(bearerToken(c)))),
+    );
   }
 }

@@ -3,8 +3,10 @@ import type { UserInfo } from '../../../shared/api.js';
 import { ROLES, ROLE_PERMISSIONS, type Role } from '../../../shared/permissions.js';
 import { BadRequestError, ForbiddenError } from './errors.js';
 import { dummyHash, hashPassword, verifyPassword } from './password.js';
+import { checkPassword } from './password-policy.js';
+import { auditInTransaction } from '../audit/index.js';
 
-export const MIN_PASSWORD_LENGTH = 8;
+export { PASSWORD_MIN_LENGTH as MIN_PASSWORD_LENGTH } from './password-policy.js';
 /** The account `setupAdmin` creates on a fresh install. */
 export const SETUP_ADMIN_USERNAME = 'admin';
 
@@ -23,9 +25,10 @@ interface UserRow {
   org_id: string | null;
   password_hash: string;
   disabled: number;
+  must_change_password?: number;
 }
 
-export function toUserInfo(row: Pick<UserRow, 'username' | 'display_name' | 'role' | 'org_id'>): UserInfo {
+export function toUserInfo(row: Pick<UserRow, 'username' | 'display_name' | 'role' | 'org_id' | 'must_change_password'>): UserInfo {
   const role = (ROLES as readonly string[]).includes(row.role) ? (row.role as Role) : null;
   return {
     username: row.username,
@@ -34,10 +37,11 @@ export function toUserInfo(row: Pick<UserRow, 'username' | 'display_name' | 'rol
     role: role ?? ('lobby_manager' as Role),
     orgId: row.org_id,
     permissions: role ? [...ROLE_PERMISSIONS[role]] : [],
+    ...(row.must_change_password ? { mustChangePassword: true } : {}),
   };
 }
 
-function checkNewUser(u: NewUser, allowShortPassword: boolean): void {
+function checkNewUser(u: Omit<NewUser, 'password'>): void {
   if (!/^[\p{L}\p{N}_.@-]{1,64}$/u.test(u.username)) {
     throw new BadRequestError('用户名只能由字母、数字、下划线、点、@ 或 - 组成，最长 64 个字符。 (Invalid user name.)', 'bad_username');
   }
@@ -45,21 +49,15 @@ function checkNewUser(u: NewUser, allowShortPassword: boolean): void {
     throw new BadRequestError(`未知的角色：${u.role} (unknown role)`, 'bad_role');
   }
   if (!u.displayName.trim()) throw new BadRequestError('请填写姓名。 (Display name is required.)', 'bad_display_name');
-  if (!allowShortPassword && u.password.length < MIN_PASSWORD_LENGTH) {
-    throw new BadRequestError(
-      `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符。 (Password must be at least ${MIN_PASSWORD_LENGTH} characters.)`,
-      'weak_password',
-    );
-  }
 }
 
 /**
- * Creates a local user. `allowShortPassword` exists only for the demo accounts, whose passwords
- * are printed on the login page anyway. The hash is made first, off the event loop; the insert
- * is then one synchronous statement.
+ * Creates a local user whose password passes the policy (password-policy.ts). The hash is made
+ * first, off the event loop; the insert is then one synchronous statement.
  */
-export async function createUser(db: Db, u: NewUser, opts: { allowShortPassword?: boolean } = {}): Promise<UserInfo> {
-  checkNewUser(u, opts.allowShortPassword === true);
+export async function createUser(db: Db, u: NewUser): Promise<UserInfo> {
+  checkNewUser(u);
+  checkPassword(db, u.username, u.password);
   return insertUser(db, u, await hashPassword(u.password));
 }
 
@@ -69,7 +67,7 @@ export async function createUser(db: Db, u: NewUser, opts: { allowShortPassword?
  * beforehand with hashPassword and has checked it against the policy.
  */
 export function insertUser(db: Db, u: Omit<NewUser, 'password'>, passwordHash: string): UserInfo {
-  checkNewUser({ ...u, password: '' }, true);
+  checkNewUser(u);
   const exists = db.prepare('SELECT 1 FROM app_user WHERE username = ?').get(u.username);
   if (exists) throw new BadRequestError(`用户名 ${u.username} 已存在。 (User already exists.)`, 'user_exists');
   db.prepare(
@@ -80,7 +78,7 @@ export function insertUser(db: Db, u: Omit<NewUser, 'password'>, passwordHash: s
 
 export function getUser(db: Db, username: string): UserInfo | null {
   const row = db
-    .prepare('SELECT username, display_name, role, org_id FROM app_user WHERE username = ? AND disabled = 0')
+    .prepare('SELECT username, display_name, role, org_id, must_change_password FROM app_user WHERE username = ? AND disabled = 0')
     .get(username) as UserRow | undefined;
   return row ? toUserInfo(row) : null;
 }
@@ -108,24 +106,20 @@ export function needsSetup(db: Db): boolean {
  */
 export async function setupAdmin(db: Db, password: string): Promise<UserInfo> {
   const u: NewUser = { username: SETUP_ADMIN_USERNAME, displayName: '系统管理员', role: 'admin', orgId: null, password };
-  checkNewUser(u, false);
+  checkNewUser(u);
+  checkPassword(db, u.username, password);
   // Cheap refusal first, so repeated calls on an installed console cost no hashing.
   if (!needsSetup(db)) throw setupDone();
   const hash = await hashPassword(password);
   const run = db.transaction(() => {
     if (!needsSetup(db)) throw setupDone();
-    return insertUser(db, u, hash);
+    const user = insertUser(db, u, hash);
+    auditInTransaction(db, { username: user.username, action: 'setup', target: user.username });
+    return user;
   });
   return run.immediate();
 }
 
 function setupDone(): ForbiddenError {
   return new ForbiddenError('系统已完成初始化，不能再次设置管理员。 (Setup has already been done.)', 'setup_done');
-}
-
-export async function setPassword(db: Db, username: string, password: string): Promise<void> {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new BadRequestError(`密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符。 (Password too short.)`, 'weak_password');
-  }
-  db.prepare('UPDATE app_user SET password_hash = ? WHERE username = ?').run(await hashPassword(password), username);
 }

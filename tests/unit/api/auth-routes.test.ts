@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuthStatus, LoginResult, UserInfo } from '../../../shared/api.js';
 import { DEMO_USERS, ensureDemoUsers, markDemo } from '../../../electron/core/auth/index.js';
 import { listAudit } from '../../../electron/core/audit/index.js';
+import { failedLoginLog } from '../../../electron/core/audit/failed-logins.js';
 import { tempApi } from './helpers.js';
 
 const post = (body: unknown, headers: Record<string, string> = {}) => ({
@@ -40,11 +41,14 @@ describe('auth routes', () => {
     const { user } = (await ok.json()) as LoginResult;
     expect(user).toMatchObject({ username: 'datang', role: 'lobby_manager', permissions: ['data:read'] });
 
-    const rows = listAudit(db).items.reverse();
-    expect(rows.map((r) => [r.action, r.target])).toEqual([
-      ['login_failed', 'datang'],
-      ['login_failed', 'ghost'],
-      ['login', 'datang'],
+    // failures are counted per source and written when their minute ends (flushed here), one row
+    // each with the count; a success is written at once
+    await failedLoginLog(db).flush();
+    const rows = listAudit(db).items.map((r) => [r.action, r.target, r.action === 'login' ? null : JSON.parse(r.detail!).count]);
+    expect(rows.sort()).toEqual([
+      ['login', 'datang', null],
+      ['login_failed', 'datang', 1],
+      ['login_failed', 'ghost', 1],
     ]);
     const everything = JSON.stringify(db.prepare('SELECT * FROM audit_log').all());
     expect(everything).not.toContain('wrong-pass-xyz');
@@ -79,11 +83,14 @@ describe('auth routes', () => {
   });
 
   it('the audit log is readable by a branch manager, not by a lobby manager', async () => {
-    const { app, auth } = tempApi();
+    const api = tempApi();
+    const { app, auth } = api;
+    const { db } = api;
     await app.request('/api/auth/login', post({ username: 'nobody', password: 'x' }));
+    await failedLoginLog(db).flush();
     const res = await app.request('/api/audit?limit=5', { headers: auth('branch_manager') });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { items: { action: string }[]; total: number };
+    const body = (await res.json()) as { items: { action: string }[] };
     expect(body.items[0].action).toBe('login_failed');
     expect((await app.request('/api/audit', { headers: auth('lobby_manager') })).status).toBe(403);
   });
@@ -97,7 +104,12 @@ describe('auth routes', () => {
     const locked = await app.request('/api/auth/login', post({ username: 'jixiao', password: 'demo123' }));
     expect(locked.status).toBe(429);
     expect(await locked.json()).toMatchObject({ code: 'locked' });
-    expect(listAudit(db, { limit: 1 }).items[0]).toMatchObject({ action: 'login_locked', target: 'jixiao' });
+    await failedLoginLog(db).flush();
+    // the five guesses are counted, not written one row each (summed: a minute may end between them)
+    const counts: Record<string, number> = {};
+    for (const e of listAudit(db).items) counts[`${e.action} ${e.target}`] = (counts[`${e.action} ${e.target}`] ?? 0) + JSON.parse(e.detail!).count;
+    expect(counts).toEqual({ 'login_failed jixiao': 5, 'login_locked jixiao': 1 });
+    expect(listAudit(db).items.length).toBeLessThanOrEqual(3);
     expect((await app.request('/api/auth/login', post({ username: 'datang', password: 'demo123' }))).status).toBe(200);
   });
 });

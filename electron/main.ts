@@ -1,13 +1,14 @@
 // Electron main process: lifecycle, the one window, the menu, and the app:// protocol that serves
 // both the built renderer and the core API without opening a port. With preload.ts, the only
 // file that imports 'electron'; the decisions it applies live in ./shell and are unit-tested.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import type { IpcMainInvokeEvent, MenuItemConstructorOptions, Session, WebContents } from 'electron';
 import path from 'node:path';
 import { createApi } from './core/api/index.js';
 import type { Db } from './core/db/connection.js';
 import { openDb } from './core/db/connection.js';
 import { ensureDemoDatabase } from './core/first-run.js';
+import { setCardKeyStore } from './core/import/card-key.js';
 import { defaultDataDir } from './core/paths.js';
 import { buildCsp } from './shell/csp.js';
 import { IPC } from './shell/ipc-contract.js';
@@ -19,6 +20,7 @@ import { decideWindowOpen, isAllowedNavigation, isAppUrl } from './shell/navigat
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './shell/origin.js';
 import { isPermissionAllowed } from './shell/permissions.js';
 import { routeAppRequest } from './shell/protocol-router.js';
+import { safeStorageKeyStore } from './shell/safe-key-store.js';
 import { buildWindowOptions, WINDOW_TITLE } from './shell/window-options.js';
 
 // Must run before 'ready'. standard+secure give app://console a real, secure origin (so 'self',
@@ -154,6 +156,9 @@ function installMenu(dataDir: string): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = defaultDataDir();
+  // the card-number key in the OS keychain, before anything opens the database (safeStorage
+  // works only once the app is ready)
+  setCardKeyStore((dir) => safeStorageKeyStore(dir, safeStorage, (why) => console.warn(`[card key] ${why}`)));
   try {
     const { dbPath } = await ensureDemoDatabase(dataDir);
     db = openDb(dbPath);

@@ -7,7 +7,7 @@ import { fenToYuan } from '../../../shared/money.js';
 import { maskCustomerName, maskPhone } from '../../../shared/masking.js';
 import type { Db } from '../db/connection.js';
 import { dataVersion } from '../import/data-version.js';
-import { coversOrg, customerScopeSql, isWholeBank, OrgNotInScopeError, scopeKey, type Scope } from '../scope/index.js';
+import { coversOrg, managerScopeSql, orgInScopeSql, OrgNotInScopeError, scopeKey, type Scope } from '../scope/index.js';
 import { getCatalog } from './catalog.js';
 import { ensureHoldings } from './holdings.js';
 import { decodeCursor, DEFAULT_GAP_LIMIT, encodeCursor, MAX_GAP_LIMIT, sortOf, type GapSort } from './gaps-query.js';
@@ -41,10 +41,17 @@ function buildFilter(q: GapQuery, date: string, scope: Scope): Built {
   const where = ['h.data_date = @date'];
   let cte = '';
   let needCustomer = false;
-  if (!isWholeBank(scope)) {
-    const inScope = customerScopeSql(scope, 'c');
-    where.push(inScope.sql);
-    Object.assign(params, inScope.params);
+  // the scope: its orgs on the holding's copy of the customer's org (migration 008), so no
+  // customer join for it; a 客户经理's own customers on the customer row
+  if (scope.orgIds !== null) {
+    const orgs = orgInScopeSql(scope, 'h.org_id');
+    where.push(orgs.sql);
+    Object.assign(params, orgs.params);
+  }
+  if (scope.managerId !== null) {
+    const mine = managerScopeSql(scope, 'c');
+    where.push(mine.sql);
+    Object.assign(params, mine.params);
     needCustomer = true;
   }
   const has = maskOf(q.has);
@@ -115,7 +122,11 @@ export function pageSql(q: GapQuery, date: string, withCursor: boolean, scope: S
 
 export function countSql(q: GapQuery, date: string, scope: Scope): { sql: string; params: Record<string, unknown> } {
   const f = buildFilter(q, date, scope);
-  return { sql: `${f.cte}SELECT count(*) FROM ${f.from} WHERE ${f.where.join(' AND ')}`, params: f.params };
+  // A 客户经理's count goes from their customers (customer_manager) to each holding by key, not
+  // through every holding of the date; CROSS JOIN keeps that order whatever the statistics. A
+  // branch's count reads customer_holding_org alone.
+  const from = scope.managerId === null ? f.from : 'customer c CROSS JOIN customer_holding h ON h.data_date = @date AND h.cust_id = c.cust_id';
+  return { sql: `${f.cte}SELECT count(*) FROM ${from} WHERE ${f.where.join(' AND ')}`, params: f.params };
 }
 
 const DETAIL_SQL = `

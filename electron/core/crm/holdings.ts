@@ -87,10 +87,13 @@ export function ensureHoldingsInfo(db: Db, date?: string): BuildInfo {
       `DELETE FROM customer_holding WHERE data_date = ?
           OR data_date NOT IN (SELECT substr(name, 9) FROM derived_state WHERE name LIKE 'holding:%' AND data_version = ?)`,
     ).run(d, version);
-    const insert = db.prepare('INSERT INTO customer_holding (data_date, cust_id, mask, coverage, avg_assets, star) VALUES (?, ?, ?, ?, ?, ?)');
+    // org_id: the customer's org, copied so a data scope counts a branch from an index (migration 008)
+    const insert = db.prepare(
+      'INSERT INTO customer_holding (data_date, cust_id, mask, coverage, avg_assets, star, org_id) VALUES (?, ?, ?, ?, ?, ?, (SELECT org_id FROM customer WHERE cust_id = ?))',
+    );
     for (const [cust, mask] of masks) {
       const avg = averageFen({ fenDays: BigInt(assets.sums.get(cust) ?? 0), days: assets.days });
-      insert.run(d, cust, mask, popcount(mask), avg, starOf(avg, bounds));
+      insert.run(d, cust, mask, popcount(mask), avg, starOf(avg, bounds), cust);
     }
     db.prepare(
       `INSERT INTO derived_state (name, data_version, built_at) VALUES (?, ?, datetime('now', 'localtime'))

@@ -1,7 +1,7 @@
 // The speed of the search box and of paging the gap list rests on these plans: a change of
 // schema or SQL that loses an index turns a millisecond look-up into a scan of 300k customers.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pageSql } from '../../../../electron/core/crm/gaps.js';
+import { countSql, pageSql } from '../../../../electron/core/crm/gaps.js';
 import { lookupSql, SEARCH_WHERE, tailSql } from '../../../../electron/core/crm/search.js';
 import { wholeBankScope, type Scope } from '../../../../electron/core/scope/index.js';
 import { DATE, tempBank } from './bank.js';
@@ -89,16 +89,31 @@ it('joins customers by key when a filter needs them', () => {
   expect(p).not.toMatch(/SCAN c\b/);
 });
 
-it('pages a branch scope on the same keys: holdings in order, each customer by its key, no sort', () => {
+it('pages a branch scope on the same keys: holdings in order, no sort; a branch needs no customer join, a 客户经理 one by key', () => {
   for (const scope of [BRANCH, MANAGER]) {
     const first = pageSql({ lacks: [10] }, DATE, false, scope);
     const p = plan(first.sql, { ...first.params, limit: 51 });
     expect(p).toMatch(/SEARCH h USING PRIMARY KEY \(data_date=\?\)/);
-    expect(p).toMatch(/SEARCH c USING INDEX sqlite_autoindex_customer_1 \(cust_id=\?\)/);
+    if (scope === MANAGER) expect(p).toMatch(/SEARCH c USING INDEX sqlite_autoindex_customer_1 \(cust_id=\?\)/);
+    else expect(p).not.toMatch(/\bc USING/);
     expect(p).not.toMatch(/TEMP B-TREE/);
     const q = pageSql({ sort: 'avg_assets', desc: true, lacks: [10] }, DATE, true, scope);
     const d = plan(q.sql, { ...q.params, limit: 51, k: 4, id: '6200000005' });
     expect(d).toMatch(/SEARCH h USING (COVERING )?INDEX customer_holding_assets/);
     expect(d).not.toMatch(/TEMP B-TREE/);
   }
+});
+
+it('counts a branch scope from the holdings’ org index alone, a 客户经理’s from their customers to each holding by key', () => {
+  const c = countSql({ lacks: [10] }, DATE, BRANCH);
+  const p = plan(c.sql, c.params);
+  expect(p).toMatch(/SEARCH h USING COVERING INDEX customer_holding_org \(data_date=\? AND org_id=\?\)/);
+  expect(p).not.toMatch(/\bc USING|SCAN h\b/);
+  const m = countSql({ lacks: [10] }, DATE, MANAGER);
+  const pm = plan(m.sql, m.params);
+  expect(pm).toMatch(/SEARCH c USING (COVERING )?INDEX (customer_org|customer_manager) /);
+  expect(pm).toMatch(/SEARCH h USING (PRIMARY KEY|COVERING INDEX customer_holding_org) \(data_date=\?/);
+  // the whole bank counts the date's holdings alone, no customer join
+  const w = countSql({ lacks: [10] }, DATE, ALL);
+  expect(plan(w.sql, w.params)).not.toMatch(/\bc\b USING/);
 });

@@ -24,8 +24,10 @@ const write = (name: string, text: string) => {
 };
 const json = (name: string, model: unknown) => write(name, JSON.stringify(model, null, 1));
 
+type RawNode = { icon: string; op: string; data?: string; type?: string; as?: string; name?: string };
+
 /** The example of the issue, with icons this test's renderer declares. */
-const counter = () => ({
+const counter = (): { flow: string; title: string; nodes: Record<string, RawNode>; sets: string[][]; edges: string[][] } => ({
   flow: 'counter',
   title: '厅堂查询',
   nodes: {
@@ -210,7 +212,7 @@ describe('paths, ids and specs of a model', () => {
   });
 
   it('writes one test per path and one step per event node, titled from the flow title and node names', () => {
-    const model = counter() as ReturnType<typeof counter> & { nodes: Record<string, Record<string, unknown>> };
+    const model = counter();
     model.nodes.open.as = 'datang';
     model.nodes.user.name = '输入用户名';
     model.nodes.user.data = '{{customer.phone}}';

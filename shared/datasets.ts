@@ -33,8 +33,8 @@ export interface ColumnDef {
   unit?: 'percent';
   /** a WGS-84 coordinate: outside ±180/±90 is rejected, outside China's bounding box warned */
   coord?: 'lng' | 'lat';
-  /** personal data: masked in views and exports */
-  personal?: 'id_no' | 'phone' | 'card_no' | 'name' | 'address';
+  /** personal data: masked in views, exports and import issue lists unless revealed */
+  personal?: 'id_no' | 'phone' | 'card_no' | 'name' | 'address' | 'birth_date';
 }
 
 export type DatasetId =
@@ -139,7 +139,7 @@ export const DATASETS: DatasetDef[] = [
       { key: 'id_type', zh: '证件类型', type: 'enum', values: e('身份证', '统一社会信用代码', '其他'), east: ['ZJLB'] },
       { key: 'id_no', zh: '证件号码', type: 'text', east: ['ZJHM'], personal: 'id_no' },
       { key: 'gender', zh: '性别', type: 'enum', values: e('男', '女'), east: ['XB'] },
-      { key: 'birth_date', zh: '出生日期', type: 'date', east: ['CSNY'] },
+      { key: 'birth_date', zh: '出生日期', type: 'date', east: ['CSNY'], personal: 'birth_date' },
       { key: 'phone', zh: '手机号码', type: 'text', east: ['LXDH'], personal: 'phone' },
       { key: 'address', zh: '联系地址', type: 'text', east: ['TXDZ'], personal: 'address' },
       { key: 'is_farmer', zh: '是否农户', type: 'bool', east: ['SFNH'] },

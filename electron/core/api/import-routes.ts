@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ImportPreview, MappingProfile } from '../../../shared/api.js';
 import { audit, auditInTransaction, importAuditor } from '../audit/index.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../auth/errors.js';
+import { hasPermission } from '../auth/permission.js';
 import { openDb, type Db } from '../db/connection.js';
 import { jsonBody, queryOf } from './errors.js';
 import { ImportJobs, type JobFile } from './jobs.js';
@@ -206,9 +207,15 @@ export function importRoutes(r: Router): ImportJobs {
 
   r.route('get', '/api/import/batches', 'import:read', async (c) => c.json((await importer()).listBatches(db)));
 
-  r.route('get', '/api/import/batches/:id/issues', 'import:read', async (c) => {
+  // Issue values are cells as the file wrote them: personal ones are masked for users who may not
+  // reveal, and every read is audited like a look-up of customers.
+  r.route('get', '/api/import/batches/:id/issues', 'import:read', async (c, user) => {
     const { id } = BatchParam.parse(c.req.param());
-    return c.json((await importer()).batchIssues(db, id, queryOf(c, IssuesQuery)));
+    const q = queryOf(c, IssuesQuery);
+    const masked = !hasPermission(user, 'customer:reveal');
+    const issues = (await importer()).batchIssues(db, id, q, { masked });
+    await audit(db, { username: user.username, action: 'import_issues', target: `batch:${id}`, detail: { ...q, rows: issues.length, masked } });
+    return c.json(issues);
   });
 
   r.route('get', '/api/import/batches/:id/issues.csv', 'import:read', async (c, user) => {
@@ -216,10 +223,11 @@ export function importRoutes(r: Router): ImportJobs {
     const file = db.prepare('SELECT file_name FROM import_batch WHERE batch_id = ?').pluck().get(id) as string | undefined;
     if (file === undefined) throw new NotFoundError(`批次 #${id} 不存在。 (No such batch.)`, 'no_batch');
     const chunks: string[] = [];
-    (await importer()).writeIssuesCsv(db, id, (s) => chunks.push(s));
+    const masked = !hasPermission(user, 'customer:reveal');
+    (await importer()).writeIssuesCsv(db, id, (s) => chunks.push(s), { masked });
     // Excel guesses the encoding of a CSV from a BOM only; the importer normally writes one.
     if (!chunks[0]?.startsWith('\uFEFF')) chunks.unshift('\uFEFF');
-    await audit(db, { username: user.username, action: 'export', target: `batch:${id}`, detail: 'import_issues.csv' });
+    await audit(db, { username: user.username, action: 'export', target: `batch:${id}`, detail: { file: 'import_issues.csv', masked } });
     const stem = path.posix.basename(file).replace(/\.[^.]*$/, '');
     return new Response(chunks.join(''), {
       headers: {

@@ -3,6 +3,7 @@ import { DATASET_BY_ID, type DatasetId } from '../../../shared/datasets.js';
 import type { ImportBatch, ImportIssue } from '../../../shared/api.js';
 import { csvLine } from '../../../shared/csv-safe.js';
 import type { Db } from '../db/connection.js';
+import { issueValueMask } from './issue-mask.js';
 import { undoBlocker } from './undo.js';
 
 interface BatchRow {
@@ -41,10 +42,16 @@ export function listBatches(db: Db, limit = 500): ImportBatch[] {
   });
 }
 
+/** How issue values are shown: as written, or with personal values masked (no customer:reveal). */
+export interface IssueView {
+  masked?: boolean;
+}
+
 export function batchIssues(
   db: Db,
   batchId: number,
   q: { level?: 'rejected' | 'warning'; offset?: number; limit?: number } = {},
+  view: IssueView = {},
 ): ImportIssue[] {
   const file = db.prepare('SELECT file_name FROM import_batch WHERE batch_id = ?').pluck().get(batchId) as string | undefined;
   if (file === undefined) return [];
@@ -56,19 +63,21 @@ export function batchIssues(
     .all(batchId, q.level ?? null, q.level ?? null, q.limit ?? 100, q.offset ?? 0) as {
     level: ImportIssue['level']; row_no: number | null; column_name: string | null; value: string | null; reason: string;
   }[];
-  return rows.map((r) => ({ level: r.level, file, row: r.row_no, column: r.column_name, value: r.value, reason: r.reason }));
+  const shown = view.masked ? issueValueMask(db, batchId) : (_c: string | null, v: string | null) => v;
+  return rows.map((r) => ({ level: r.level, file, row: r.row_no, column: r.column_name, value: shown(r.column_name, r.value), reason: r.reason }));
 }
 
 const LEVEL_ZH = { rejected: '拒绝', warning: '警告' } as const;
 
 /** file, row, column, value, reason — neutralised against formula injection, streamed in pages. */
-export function writeIssuesCsv(db: Db, batchId: number, out: (chunk: string) => void): void {
+export function writeIssuesCsv(db: Db, batchId: number, out: (chunk: string) => void, view: IssueView = {}): void {
+  const shown = view.masked ? issueValueMask(db, batchId) : (_c: string | null, v: string | null) => v;
   const file = db.prepare('SELECT file_name FROM import_batch WHERE batch_id = ?').pluck().get(batchId) as string | undefined;
   out('\uFEFF' + csvLine(['文件 file', '行 row', '列 column', '值 value', '级别 level', '原因 reason']));
   const stmt = db.prepare('SELECT level, row_no, column_name, value, reason FROM import_issue WHERE batch_id = ? ORDER BY rowid');
   let buf = '';
   for (const r of stmt.iterate(batchId) as Iterable<{ level: 'rejected' | 'warning'; row_no: number | null; column_name: string | null; value: string | null; reason: string }>) {
-    buf += csvLine([file ?? '', r.row_no, r.column_name, r.value, LEVEL_ZH[r.level], r.reason]);
+    buf += csvLine([file ?? '', r.row_no, r.column_name, shown(r.column_name, r.value), LEVEL_ZH[r.level], r.reason]);
     if (buf.length > 65536) (out(buf), (buf = ''));
   }
   if (buf) out(buf);

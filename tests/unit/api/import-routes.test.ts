@@ -109,6 +109,7 @@ describe('import routes', () => {
       `import_upload ${uploadId}`,
       'import 导出/2024-07/机构.csv',
       'import 导出/2024-07/客户信息.csv',
+      `import_issues batch:${cust.batchId}`, // reading the issue list is audited
       `export batch:${cust.batchId}`,
       `undo batch:${cust.batchId}`,
     ]);

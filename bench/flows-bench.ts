@@ -41,7 +41,8 @@ export function randomModel(n: number, seed: number): Digraph {
       else add(u, u + 1 + Math.floor(rnd() * window));
     }
   }
-  const starts = Array.from({ length: Math.max(2, Math.round(n / 400)) }, (_, i) => Math.floor((i * n) / 400));
+  const startCount = Math.max(3, Math.round(n / 400));
+  const starts = Array.from({ length: startCount }, (_, i) => Math.floor((i * n) / (10 * startCount))); // in the first tenth
   const endCount = Math.min(24 + Math.floor(n / 125), 80);
   const ends = new Set<number>([n - 1]);
   while (ends.size < endCount) ends.add(Math.floor(n * 0.2 + rnd() * n * 0.8));

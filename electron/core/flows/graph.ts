@@ -120,10 +120,3 @@ export function scc(n: number, out: Adjacency, to: ArrayLike<number>, include: (
   }
   return { comp, count };
 }
-
-/** The edges of the BFS tree from a source to v, in walking order. */
-export function treePath(via: Int32Array, tail: ArrayLike<number>, v: number): number[] {
-  const edges: number[] = [];
-  for (let e = via[v]; e !== -1; e = via[tail[e]]) edges.push(e);
-  return edges.reverse();
-}

@@ -17,6 +17,7 @@ import type {
 
 import type { ScopeInfo } from '../../shared/scope.js';
 import { desktop } from '../desktop.js';
+import { withScope } from './scope.js';
 
 const BASE: string = import.meta.env.VITE_API_BASE ?? '';
 const TOKEN_KEY = 'bc.token';
@@ -55,19 +56,7 @@ export function storeSession(r: LoginResult | null): void {
   }
 }
 
-// The data scope the user narrowed to (stores/context.ts sets it): every call of a scoped route
-// carries it as ?org=, so each page reads the same scope without passing it along. The core
-// intersects it with the user's own scope; it never widens it.
-let scopeOrg: string | null = null;
-export function setRequestScope(org: string | null): void {
-  scopeOrg = org;
-}
-/** Routes whose rows follow the data scope (electron/core/scope); a later screen adds its prefix here. */
-const SCOPED = ['/api/home', '/api/stats', '/api/customers', '/api/gaps', '/api/coverage', '/api/crm/options', '/api/scope'];
-export function withScope(path: string): string {
-  if (scopeOrg === null || !SCOPED.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`))) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}org=${encodeURIComponent(scopeOrg)}`;
-}
+export { setRequestScope } from './scope.js';
 
 export async function request(path: string, init: RequestInit = {}): Promise<Response> {
   path = withScope(path);

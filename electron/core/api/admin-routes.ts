@@ -18,6 +18,7 @@ import {
 } from '../auth/user-admin.js';
 import { jsonBody, queryOf } from './errors.js';
 import type { Router } from './route.js';
+import { scopeOf } from './scope-param.js';
 
 // Administration: users (users:manage), the audit log (audit:read), and every user's own
 // password change (the only route, with me and logout, open to a user who must change it).
@@ -109,13 +110,14 @@ export function adminRoutes(r: Router): void {
     return c.json<LoginResult>({ token: sessions.create(updated), user: updated });
   });
 
-  r.route('get', '/api/audit', 'audit:read', (c) => c.json(listAudit(db, queryOf(c, AuditFilterSchema))));
+  // the log in the reader's data scope: a branch's readers see the actions of that branch's users
+  r.route('get', '/api/audit', 'audit:read', (c, user) => c.json(listAudit(db, queryOf(c, AuditFilterSchema), scopeOf(c, db, user))));
 
   r.route('get', '/api/audit/export', 'audit:read', async (c, user) => {
     const { format } = queryOf(c, ExportQuery.passthrough());
     const filter = queryOf(c, AuditFilterSchema);
     const sink = collector();
-    const { rows } = await exportAudit(db, filter, format, sink.out, { username: user.username });
+    const { rows } = await exportAudit(db, filter, format, sink.out, { username: user.username, scope: scopeOf(c, db, user) });
     // recorded before the file is handed out: no record, no file
     await audit(db, { username: user.username, action: 'audit_export', target: `audit.${format}`, detail: { filter: describeAuditFilter(filter), rows } });
     const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';

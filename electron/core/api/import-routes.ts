@@ -11,6 +11,7 @@ import { jsonBody, queryOf } from './errors.js';
 import { ImportJobs, type JobFile } from './jobs.js';
 import type { Router } from './route.js';
 import { receiveUpload } from './upload.js';
+import { scopeOf } from './scope-param.js';
 
 // The importer pulls in exceljs and the readers: load it on first use so that starting the
 // console and showing the login page stay quick.
@@ -213,7 +214,7 @@ export function importRoutes(r: Router): ImportJobs {
     const { id } = BatchParam.parse(c.req.param());
     const q = queryOf(c, IssuesQuery);
     const masked = !hasPermission(user, 'customer:reveal');
-    const issues = (await importer()).batchIssues(db, id, q, { masked });
+    const issues = (await importer()).batchIssues(db, id, q, { masked, scope: scopeOf(c, db, user) });
     await audit(db, { username: user.username, action: 'import_issues', target: `batch:${id}`, detail: { ...q, rows: issues.length, masked } });
     return c.json(issues);
   });
@@ -224,7 +225,7 @@ export function importRoutes(r: Router): ImportJobs {
     if (file === undefined) throw new NotFoundError(`批次 #${id} 不存在。 (No such batch.)`, 'no_batch');
     const chunks: string[] = [];
     const masked = !hasPermission(user, 'customer:reveal');
-    (await importer()).writeIssuesCsv(db, id, (s) => chunks.push(s), { masked });
+    (await importer()).writeIssuesCsv(db, id, (s) => chunks.push(s), { masked, scope: scopeOf(c, db, user) });
     // Excel guesses the encoding of a CSV from a BOM only; the importer normally writes one.
     if (!chunks[0]?.startsWith('\uFEFF')) chunks.unshift('\uFEFF');
     await audit(db, { username: user.username, action: 'export', target: `batch:${id}`, detail: { file: 'import_issues.csv', masked } });

@@ -7,6 +7,7 @@ import { shanghaiDateTime } from '../../../shared/dates.js';
 import { BadRequestError } from '../auth/errors.js';
 import type { Db } from '../db/connection.js';
 import { auditRows, countAudit } from './query.js';
+import { wholeBankScope, type Scope } from '../scope/scope.js';
 
 /** More rows than this is not a file anyone reads: narrow the filter (a time range) instead. */
 export const AUDIT_EXPORT_MAX_ROWS = 200_000;
@@ -51,14 +52,15 @@ export async function exportAudit(
   filter: AuditFilter,
   format: 'xlsx' | 'csv',
   out: NodeJS.WritableStream,
-  meta: { username: string },
+  meta: { username: string; scope?: Scope },
 ): Promise<{ rows: number }> {
+  const scope = meta.scope ?? wholeBankScope();
   const f: AuditFilter = { ...filter, before: undefined, limit: undefined };
   // Pinned to the newest row now, so the rows written while the file is made are not in it and
   // the count in its header is the count of its rows.
   const newest = db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null;
   const pinned: AuditFilter = { ...f, before: newest === null ? undefined : newest + 1 };
-  if (countAudit(db, pinned, AUDIT_EXPORT_MAX_ROWS) > AUDIT_EXPORT_MAX_ROWS) {
+  if (countAudit(db, pinned, AUDIT_EXPORT_MAX_ROWS, scope) > AUDIT_EXPORT_MAX_ROWS) {
     throw new BadRequestError(
       `符合条件的审计记录超过 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小时间范围后再导出。 (More than ${AUDIT_EXPORT_MAX_ROWS} rows: narrow the time range.)`,
       'too_many_rows',
@@ -69,7 +71,7 @@ export async function exportAudit(
   let n = 0;
   if (format === 'csv') {
     let buf = '\uFEFF' + csvLine(['筛选条件', described, '导出人', meta.username, '导出时间（北京时间）', made]) + '\r\n' + csvLine(HEADERS);
-    for (const e of auditRows(db, pinned)) {
+    for (const e of auditRows(db, pinned, 1000, scope)) {
       buf += csvLine(cells(e));
       n++;
       if (buf.length > 64 * 1024) {
@@ -91,7 +93,7 @@ export async function exportAudit(
   sheet.columns = HEADERS.map((h, i) => ({ header: h, key: `c${i}`, width: [8, 20, 12, 14, 16, 20, 10, 16, 60][i] }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  for (const e of auditRows(db, pinned)) {
+  for (const e of auditRows(db, pinned, 1000, scope)) {
     sheet.addRow(cells(e).map((v) => (typeof v === 'string' ? neutraliseCell(v) : v))).commit();
     n++;
   }

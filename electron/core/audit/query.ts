@@ -3,6 +3,7 @@
 import { AUDIT_PAGE_SIZE, type AuditEntry, type AuditFilter, type AuditPage } from '../../../shared/audit.js';
 import { shanghaiDateTime } from '../../../shared/dates.js';
 import type { Db } from '../db/connection.js';
+import { isWholeBank, userScopeSql, wholeBankScope, type Scope } from '../scope/scope.js';
 
 /** China has kept UTC+8 all year since 1991: a Shanghai day starts at 16:00 UTC the day before. */
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -16,9 +17,14 @@ function shanghaiDayStart(day: string, plusDays = 0): string {
 /** The largest string starting with `prefix`, for a prefix match that stays on the index. */
 const prefixEnd = (prefix: string) => prefix + '\u{10FFFF}';
 
-function where(f: AuditFilter): { sql: string; args: unknown[] } {
+function where(f: AuditFilter, scope: Scope): { sql: string; args: unknown[] } {
   const w: string[] = [];
   const args: unknown[] = [];
+  // a narrower data scope reads the actions of its own users only (electron/core/scope)
+  if (!isWholeBank(scope)) {
+    const users = userScopeSql(scope, 'username');
+    (w.push(users.sql), args.push(...users.args));
+  }
   if (f.user) (w.push('username = ?'), args.push(f.user));
   if (f.action) (w.push('action = ?'), args.push(f.action));
   if (f.object) (w.push('target >= ? AND target < ?'), args.push(f.object, prefixEnd(f.object)));
@@ -36,10 +42,11 @@ function entry(r: StoredRow): AuditEntry {
   return { ...r, atLocal: shanghaiDateTime(new Date(r.at)) };
 }
 
-/** One page, newest first. `next` is the `before` of the following page, null after the last. */
-export function listAudit(db: Db, f: AuditFilter = {}): AuditPage {
+/** One page, newest first. `next` is the `before` of the following page, null after the last.
+ *  `scope`: the reader's data scope (the API passes the caller's; tests read the whole log). */
+export function listAudit(db: Db, f: AuditFilter = {}, scope: Scope = wholeBankScope()): AuditPage {
   const limit = f.limit ?? AUDIT_PAGE_SIZE;
-  const { sql, args } = where(f);
+  const { sql, args } = where(f, scope);
   const rows = db
     .prepare(`SELECT id, at, username, action, target, detail, source, client FROM audit_log ${sql} ORDER BY id DESC LIMIT ?`)
     .all(...args, limit + 1) as StoredRow[];
@@ -49,16 +56,16 @@ export function listAudit(db: Db, f: AuditFilter = {}): AuditPage {
 }
 
 /** How many rows the filter matches, counting no further than `cap` + 1. */
-export function countAudit(db: Db, f: AuditFilter, cap: number): number {
-  const { sql, args } = where(f);
+export function countAudit(db: Db, f: AuditFilter, cap: number, scope: Scope = wholeBankScope()): number {
+  const { sql, args } = where(f, scope);
   return db.prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_log ${sql} LIMIT ?)`).pluck().get(...args, cap + 1) as number;
 }
 
 /** Every row of the filter, newest first, a page at a time (exports). */
-export function* auditRows(db: Db, f: AuditFilter, pageSize = 1000): Generator<AuditEntry> {
+export function* auditRows(db: Db, f: AuditFilter, pageSize = 1000, scope: Scope = wholeBankScope()): Generator<AuditEntry> {
   let before = f.before;
   for (;;) {
-    const page = listAudit(db, { ...f, before, limit: pageSize });
+    const page = listAudit(db, { ...f, before, limit: pageSize }, scope);
     yield* page.items;
     if (page.next === null) return;
     before = page.next;

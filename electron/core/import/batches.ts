@@ -3,6 +3,7 @@ import { DATASET_BY_ID, type DatasetId } from '../../../shared/datasets.js';
 import type { ImportBatch, ImportIssue } from '../../../shared/api.js';
 import { csvLine } from '../../../shared/csv-safe.js';
 import type { Db } from '../db/connection.js';
+import { isWholeBank, type Scope } from '../scope/scope.js';
 import { issueValueMask } from './issue-mask.js';
 import { undoBlocker } from './undo.js';
 
@@ -42,9 +43,19 @@ export function listBatches(db: Db, limit = 500): ImportBatch[] {
   });
 }
 
-/** How issue values are shown: as written, or with personal values masked (no customer:reveal). */
+/** How issue values are shown: as written, or with personal values masked (no customer:reveal).
+ *  `scope`: the reader's data scope. An import is of whole files, whose rows may be any branch's,
+ *  and an issue row does not say whose it is: a narrower scope than the whole bank gets the row,
+ *  column and reason, but no value. */
 export interface IssueView {
   masked?: boolean;
+  scope?: Scope;
+}
+
+/** The value as the reader may see it. */
+function issueValue(db: Db, batchId: number, view: IssueView): (column: string | null, value: string | null) => string | null {
+  if (view.scope && !isWholeBank(view.scope)) return () => null;
+  return view.masked ? issueValueMask(db, batchId) : (_c, v) => v;
 }
 
 export function batchIssues(
@@ -63,7 +74,7 @@ export function batchIssues(
     .all(batchId, q.level ?? null, q.level ?? null, q.limit ?? 100, q.offset ?? 0) as {
     level: ImportIssue['level']; row_no: number | null; column_name: string | null; value: string | null; reason: string;
   }[];
-  const shown = view.masked ? issueValueMask(db, batchId) : (_c: string | null, v: string | null) => v;
+  const shown = issueValue(db, batchId, view);
   return rows.map((r) => ({ level: r.level, file, row: r.row_no, column: r.column_name, value: shown(r.column_name, r.value), reason: r.reason }));
 }
 
@@ -71,7 +82,7 @@ const LEVEL_ZH = { rejected: '拒绝', warning: '警告' } as const;
 
 /** file, row, column, value, reason — neutralised against formula injection, streamed in pages. */
 export function writeIssuesCsv(db: Db, batchId: number, out: (chunk: string) => void, view: IssueView = {}): void {
-  const shown = view.masked ? issueValueMask(db, batchId) : (_c: string | null, v: string | null) => v;
+  const shown = issueValue(db, batchId, view);
   const file = db.prepare('SELECT file_name FROM import_batch WHERE batch_id = ?').pluck().get(batchId) as string | undefined;
   out('\uFEFF' + csvLine(['文件 file', '行 row', '列 column', '值 value', '级别 level', '原因 reason']));
   const stmt = db.prepare('SELECT level, row_no, column_name, value, reason FROM import_issue WHERE batch_id = ? ORDER BY rowid');

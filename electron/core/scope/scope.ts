@@ -213,3 +213,18 @@ export function managerScopeSql(s: Scope, cust = 'c'): SqlPart {
 export function scopeKey(s: Scope): string {
   return JSON.stringify([s.orgIds, s.managerId]);
 }
+
+/**
+ * Rows that name a user (the audit log): those of the users inside the scope, by their org as
+ * stored now (a 客户经理 limited to their customers: their own). The whole bank sees every row,
+ * including those of users since deleted and of failed sign-ins under unknown names. Positional
+ * arguments, for queries built that way.
+ */
+export function userScopeSql(s: Scope, userCol = 'username'): { sql: string; args: unknown[] } {
+  if (isWholeBank(s)) return { sql: '1', args: [] };
+  const parts: string[] = [];
+  const args: unknown[] = [];
+  if (s.orgIds !== null) (parts.push('u.org_id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(s.orgIds)));
+  if (s.managerId !== null) (parts.push('u.staff_id = ?'), args.push(s.managerId));
+  return { sql: `${userCol} IN (SELECT u.username FROM app_user u WHERE ${parts.join(' AND ')})`, args };
+}

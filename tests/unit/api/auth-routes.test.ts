@@ -83,7 +83,8 @@ describe('auth routes', () => {
   });
 
   it('the audit log is readable by a branch manager, not by a lobby manager', async () => {
-    const api = tempApi();
+    // at the head office: the whole bank's log (a branch's readers see their own users' actions: tests/unit/scope)
+    const api = tempApi({ headOffice: true });
     const { app, auth } = api;
     const { db } = api;
     await app.request('/api/auth/login', post({ username: 'nobody', password: 'x' }));

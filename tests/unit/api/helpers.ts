@@ -35,10 +35,16 @@ export interface TestApi {
 }
 
 /** The real API over a real SQLite file in a temp folder. `userOrg`: the org of the users
- *  tokenFor creates (their data scope; without one only the administrator sees any data). */
-export function tempApi(opts: { localFiles?: LocalFileGrants; userOrg?: string } = {}): TestApi {
+ *  tokenFor creates (their data scope; without one only the administrator sees any data).
+ *  `headOffice`: a 总行 org HQ is loaded and the users sit there, so every role's scope is the
+ *  whole bank (tests of something other than the data scope). */
+export function tempApi(opts: { localFiles?: LocalFileGrants; userOrg?: string; headOffice?: boolean } = {}): TestApi {
   const dir = tempDir();
   const db = openDb(path.join(dir, 'branch-console.db'));
+  if (opts.headOffice) {
+    db.prepare("INSERT INTO org (org_id, name, level) VALUES ('HQ', '总行', '总行')").run();
+    opts = { ...opts, userOrg: opts.userOrg ?? 'HQ' };
+  }
   const sessions = new SessionStore();
   const app = createApi({ db, dataDir: dir, sessions, localFiles: opts.localFiles });
   cleanups.push(async () => {

@@ -26,3 +26,9 @@ export interface ScopeInfo {
 
 /** The query parameter every scoped API route accepts to narrow the caller's scope (never widen). */
 export const SCOPE_PARAM = 'org';
+
+/** GET/PUT /api/settings/scope (settings:write) */
+export interface ScopeSettings {
+  /** a 客户经理 sees only the customers whose 管户客户经理号 is their 员工号 (on by default) */
+  accountManagerOwnCustomers: boolean;
+}

@@ -15,7 +15,7 @@ import type {
   UserInfo,
 } from '../../shared/api.js';
 
-import type { ScopeInfo } from '../../shared/scope.js';
+import type { ScopeInfo, ScopeSettings } from '../../shared/scope.js';
 import { desktop } from '../desktop.js';
 import { withScope } from './scope.js';
 
@@ -99,6 +99,8 @@ export const api = {
   home: () => json<HomeSummary>('/api/home'),
   /** the caller's data scope (narrowed by the picker's org, which request() adds) */
   scope: () => json<ScopeInfo>('/api/scope'),
+  scopeSettings: () => json<ScopeSettings>('/api/settings/scope'),
+  saveScopeSettings: (s: ScopeSettings) => json<ScopeSettings>('/api/settings/scope', { method: 'PUT', body: JSON.stringify(s) }),
 
   /** One request for a whole pick (a folder is many files), so the server orders and previews them together. */
   upload(files: { file: File; path: string }[], profile?: string): Promise<UploadResult> {

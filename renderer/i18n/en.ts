@@ -10,6 +10,10 @@ const en: typeof zh = {
     ownShort: 'My customers',
     pick: 'Data scope',
     hint: 'Data scope: pick an org to see it and the orgs below it (your access: {base})',
+    settingsTab: 'Data scope',
+    settingsRule: 'Users see the data of their org and the orgs below it; head-office users and the administrator see the whole bank. When on, an account manager sees only the customers they manage (whose manager number is their staff number) and those customers’ business.',
+    settingsOwn: 'Account managers see only their own customers',
+    settingsSaved: 'Saved',
   },
   nav: { home: 'Home', import: 'Data import' },
   common: {

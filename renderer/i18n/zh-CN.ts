@@ -9,6 +9,10 @@ export default {
     ownShort: '我管户的客户',
     pick: '数据范围',
     hint: '数据范围：选择机构查看该机构及下属机构的数据（您的权限：{base}）',
+    settingsTab: '数据权限',
+    settingsRule: '用户看到本机构及下属机构的数据；总行用户和系统管理员看到全行。开启后，客户经理只看到自己管户的客户（管户客户经理号为其员工号）及这些客户的业务。',
+    settingsOwn: '客户经理只看自己管户的客户',
+    settingsSaved: '已保存',
   },
   nav: { home: '首页', import: '数据导入' },
   common: {

@@ -77,3 +77,42 @@ it('refuses a malformed date', () => {
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/YYYY-MM-DD/);
 });
+
+it('totals the rows no loaded org owns, says why, and shows them only for the whole bank', () => {
+  // the case of issue 6: loans imported before any org or customer file, so "orgs":[] said nothing
+  const dir = tmpDir();
+  write(
+    dir,
+    'in/loan.csv',
+    '数据日期,借据号,客户号,发放日期,贷款金额,贷款余额,所属机构号\n' +
+      '2024-07-31,L1,C404,2024-01-01,1000,1000.50,QZ900\n' + // an org nobody imported
+      '2024-07-31,L2,C405,2024-01-01,900,899.50,\n', // no org, and its customer is not loaded
+  );
+  const db = path.join(dir, 'bank.db');
+  expect(cli('import', '--db', db, path.join(dir, 'in')).status).toBe(0);
+  const bare = JSON.parse(cli('stats', '--db', db, '--date', '2024-07-31', '--json').stdout);
+  expect(bare.orgs).toEqual([]);
+  // 1000.50 + 899.50 = 1900.00 元, owned by no org
+  expect(bare.unassigned).toMatchObject({ customers: 0, deposit_balance: 0, loan_balance: 1900, merchants: 0, unknown_orgs: ['', 'QZ900'] });
+  expect(bare.unassigned.reason).toMatch(/尚未导入机构文件/);
+  expect(bare.unassigned.reason).toMatch(/客户也未导入/);
+
+  // with the orgs loaded, QZ900 is still unknown: the reason names it
+  write(dir, 'org/org.csv', '机构号,机构名称,上级机构号,机构层级\nQZ000,总行,,总行\nQZ100,鲤城支行,QZ000,支行\n');
+  expect(cli('import', '--db', db, path.join(dir, 'org')).status).toBe(0);
+  const r = cli('stats', '--db', db, '--date', '2024-07-31', '--json');
+  const out = JSON.parse(r.stdout);
+  expect(out.orgs.map((o: { org_id: string }) => o.org_id)).toEqual(['QZ000', 'QZ100']);
+  expect(out.unassigned.loan_balance).toBe(1900);
+  expect(out.unassigned.reason).toMatch(/QZ900/);
+  const text = cli('stats', '--db', db, '--date', '2024-07-31').stdout;
+  expect(text).toMatch(/不属于任何机构\t客户 0\t存款 0\t贷款 1900\t商户 0\t/);
+
+  // --org: that org and the orgs below it; the unassigned rows belong to no org, so not there
+  const branch = JSON.parse(cli('stats', '--db', db, '--date', '2024-07-31', '--org', 'QZ100', '--json').stdout);
+  expect(branch.orgs.map((o: { org_id: string }) => o.org_id)).toEqual(['QZ100']);
+  expect(branch.unassigned).toBeNull();
+  const unknown = cli('stats', '--db', db, '--date', '2024-07-31', '--org', 'QZ900', '--json');
+  expect(unknown.status).toBe(2);
+  expect(unknown.stderr).toMatch(/--org：机构 QZ900 不存在/);
+});

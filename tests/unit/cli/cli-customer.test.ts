@@ -9,7 +9,7 @@ import { cli } from './run-cli.js';
 let db: string;
 beforeAll(() => {
   const dir = tmpDir('bc-cli-customer-');
-  write(dir, 'in/org.csv', '机构号,机构名称,上级机构号,机构层级\nQZ000,总行,,总行\nQZ100,鲤城支行,QZ000,支行\n');
+  write(dir, 'in/org.csv', '机构号,机构名称,上级机构号,机构层级\nQZ000,总行,,总行\nQZ100,鲤城支行,QZ000,支行\nQZ200,晋江支行,QZ000,支行\n');
   write(
     dir,
     'in/customer.csv',
@@ -85,4 +85,14 @@ it('refuses a missing query or a malformed date', () => {
   const bad = cli('customer', '--db', db, '--date', '2024-7-31', 'x');
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/YYYY-MM-DD/);
+});
+
+it('looks up inside one org and the orgs below it with --org', () => {
+  // both customers are 鲤城's (QZ100): 晋江 (QZ200) finds nobody, and does not call the phone "not a customer"
+  const jj = cli('customer', '--db', db, '--org', 'QZ200', '--json', '13800000001');
+  expect(jj.status, jj.stderr).toBe(0);
+  expect(JSON.parse(jj.stdout)).toEqual({ results: [{ query: '13800000001', matches: [] }] });
+  expect(cli('customer', '--db', db, '--org', 'QZ200', '13800000001').stdout).not.toContain('非我行客户');
+  const lc = JSON.parse(cli('customer', '--db', db, '--org', 'QZ100', '--json', '13800000001').stdout);
+  expect(lc.results[0].matches.map((m: { cust_id: string }) => m.cust_id)).toEqual(['C001']);
 });

@@ -1,20 +1,23 @@
 import { Writable } from 'node:stream';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import type { UserInfo } from '../../../shared/api.js';
 import type { GapQuery } from '../../../shared/crm.js';
 import { audit, auditInTransaction } from '../audit/index.js';
 import { searchAuditDetail } from '../audit/search-detail.js';
 import { BadRequestError, HttpError, NotFoundError } from '../auth/errors.js';
+import { requirePermission } from '../auth/permission.js';
 import { getCatalog, getRules, getStarBounds, saveCatalog, saveRules, saveStarBounds } from '../crm/catalog.js';
 import { coverageTable } from '../crm/coverage.js';
 import { customer360 } from '../crm/customer360.js';
-import { describeGapQuery, exportGaps, type FilterNames } from '../crm/export.js';
+import { describeGapQuery, exportGaps, unmaskedNote, type ExportMeta, type FilterNames } from '../crm/export.js';
 import { gapList, parseGapQuery } from '../crm/gaps.js';
 import { EmptyBankError, ensureHoldings } from '../crm/holdings.js';
 import { quickCheck } from '../crm/quick-check.js';
 import { searchCustomers } from '../crm/search.js';
 import { filterOptions } from '../crm/filter-options.js';
 import type { Db } from '../db/connection.js';
+import { shanghaiDateTime } from '../../../shared/dates.js';
 import { scopeText } from '../scope/index.js';
 import { isoDate, jsonBody, queryOf } from './errors.js';
 import type { Router } from './route.js';
@@ -32,6 +35,14 @@ const CoverageQuery = z.object({
   orgId: z.string().min(1).max(64).optional(),
 });
 const ExportQuery = z.object({ format: z.enum(['xlsx', 'csv']) });
+/** The stated purpose of an unmasked export: written into the file and the audit log. */
+const UnmaskedBody = z.object({
+  purpose: z
+    .string()
+    .trim()
+    .min(4, '请填写导出用途（至少 4 个字） (state the purpose, at least 4 characters)')
+    .max(200, '导出用途最多 200 个字 (purpose: at most 200 characters)'),
+});
 const AnyJson = z.unknown();
 
 /** A plain Error from the core is its sentence for the user (bad filter, bad date); an empty
@@ -71,7 +82,8 @@ function collector(): { out: Writable; bytes: () => Buffer } {
   return { out, bytes: () => Buffer.concat(chunks) };
 }
 
-const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '_');
+/** 20240801_003000: the bank's local time (Asia/Shanghai), as the file's 导出时间 says. */
+const stamp = (at: Date) => shanghaiDateTime(at).replace(/[-:]/g, '').replace(' ', '_');
 
 function filterNames(db: Db, q: GapQuery): FilterNames {
   const name = (sql: string, id: string | undefined) => (id === undefined ? undefined : ((db.prepare(sql).pluck().get(id) as string | undefined) ?? null));
@@ -133,20 +145,38 @@ export function crmRoutes(r: Router): void {
     return c.json(userError(() => gapList(db, q, scope)));
   });
 
-  r.route('get', '/api/gaps/export', 'export', async (c, user) => {
+  /** The gap export, masked or (a call list) unmasked with its purpose; audited before it is sent. */
+  async function sendExport(c: Context, user: UserInfo, unmasked?: ExportMeta['unmasked']): Promise<Response> {
     const { format } = queryOf(c, ExportQuery.passthrough());
     const asked = gapQueryOf(c.req.query());
     const scope = scopeOf(c, db, user);
     // the audit names the date the file is of, not "latest", the branch by its name, and the scope
     const q = { ...asked, date: userError(() => ensureHoldings(db, asked.date)) };
-    const filter = `${describeGapQuery(q, getCatalog(db), filterNames(db, q))}；${scopeText(db, scope)}`;
+    const filter = `${describeGapQuery(q, getCatalog(db), filterNames(db, q))}；${scopeText(db, scope)}${unmaskedNote({ unmasked })}`;
     const sink = collector();
-    const { rows } = await exportGaps(db, q, scope, format, sink.out, { username: user.username });
-    await audit(db, { username: who(user), action: 'export', target: `gaps.${format}`, detail: { filter, rows } });
-    const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
-    return new Response(new Uint8Array(sink.bytes()), {
-      headers: { 'content-type': type, 'content-disposition': contentDisposition(`营销清单_${stamp()}.${format}`), 'x-row-count': String(rows) },
+    const now = new Date();
+    const { rows } = await exportGaps(db, q, scope, format, sink.out, { username: user.username, unmasked, now });
+    await audit(db, {
+      username: who(user),
+      action: 'export',
+      target: `gaps.${format}`,
+      detail: unmasked ? { filter, rows, masked: false, purpose: unmasked.purpose } : { filter, rows, masked: true },
     });
+    const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
+    const name = `营销清单_${unmasked ? '未脱敏_' : ''}${stamp(now)}.${format}`;
+    return new Response(new Uint8Array(sink.bytes()), {
+      headers: { 'content-type': type, 'content-disposition': contentDisposition(name), 'x-row-count': String(rows) },
+    });
+  }
+
+  r.route('get', '/api/gaps/export', 'export', (c, user) => sendExport(c, user));
+
+  // Unmasked: a separate route, so its access (customer:reveal, besides export) is in the
+  // permission table the tests walk; the purpose comes as JSON, never in a URL.
+  r.route('post', '/api/gaps/export', 'customer:reveal', async (c, user) => {
+    requirePermission(user, 'export');
+    const { purpose } = await jsonBody(c, UnmaskedBody);
+    return sendExport(c, user, { purpose });
   });
 
   r.route('get', '/api/coverage', 'data:read', (c, user) => {

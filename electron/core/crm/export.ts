@@ -1,9 +1,12 @@
 // Export of the gap list as shown: every row of the filter (all pages), masked, with formula-like
-// text neutralised and the filter written into the file, streamed as CSV or XLSX. The caller
-// audits the export; this module only writes it.
+// text neutralised and the filter written into the file, streamed as CSV or XLSX. A user with
+// customer:reveal may ask for names and phones unmasked (a call list), with a stated purpose the
+// file carries. The caller checks the permission and audits; this module only writes.
+// Times are the bank's local time (Asia/Shanghai), whatever the machine's zone.
 import ExcelJS from 'exceljs';
 import type { GapQuery, ItemDef } from '../../../shared/crm.js';
 import { csvLine, neutraliseCell } from '../../../shared/csv-safe.js';
+import { shanghaiDateTime } from '../../../shared/dates.js';
 import { maskCustomerName, maskPhone } from '../../../shared/masking.js';
 import type { Db } from '../db/connection.js';
 import { scopeText, type Scope } from '../scope/index.js';
@@ -25,11 +28,11 @@ export function yuanText(fen: number): string {
 
 type Cell = string | number | null;
 
-function rowCells(d: GapDetail, date: string, items: ItemDef[]): { cells: Cell[]; avgCol: number } {
+function rowCells(d: GapDetail, date: string, items: ItemDef[], masked: boolean): { cells: Cell[]; avgCol: number } {
   const cells: Cell[] = [
     d.custId,
-    maskCustomerName(d.name, d.custType),
-    maskPhone(d.phone),
+    masked ? maskCustomerName(d.name, d.custType) : d.name,
+    masked ? maskPhone(d.phone) : d.phone,
     d.star,
     d.coverage,
     yuanText(d.avgAssets),
@@ -69,7 +72,7 @@ function write(out: NodeJS.WritableStream, s: string): Promise<void> | null {
   return new Promise((resolve) => out.once('drain', () => resolve()));
 }
 
-async function exportCsv(db: Db, q: GapQuery, scope: Scope, items: ItemDef[], filterText: string, out: NodeJS.WritableStream, pageSize?: number): Promise<number> {
+async function exportCsv(db: Db, q: GapQuery, scope: Scope, items: ItemDef[], filterText: string, out: NodeJS.WritableStream, masked: boolean, pageSize?: number): Promise<number> {
   // Excel opens a UTF-8 CSV as UTF-8 only with the BOM. The filter goes in an ordinary first row:
   // a "# …" comment line is no CSV convention Excel knows, and it would be read as data.
   let pending = write(out, '\uFEFF' + csvLine(['筛选条件', filterText]) + '\r\n' + csvLine([...FIXED_HEADERS, ...items.map((i) => i.name)]));
@@ -77,7 +80,7 @@ async function exportCsv(db: Db, q: GapQuery, scope: Scope, items: ItemDef[], fi
   let n = 0;
   let buf = '';
   for (const { date, detail } of allRows(db, q, scope, pageSize)) {
-    buf += csvLine(rowCells(detail, date, items).cells);
+    buf += csvLine(rowCells(detail, date, items, masked).cells);
     n++;
     if (buf.length > 64 * 1024) {
       pending = write(out, buf);
@@ -101,9 +104,9 @@ async function exportXlsx(
   items: ItemDef[],
   filterText: string,
   out: NodeJS.WritableStream,
-  username: string,
-  pageSize?: number,
+  meta: ExportMeta,
 ): Promise<number> {
+  const masked = !meta.unmasked;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as import('stream').Stream, useSharedStrings: false, useStyles: true });
   const headers = [...FIXED_HEADERS, ...items.map((i) => i.name)];
   const sheet = wb.addWorksheet('营销清单', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -111,8 +114,8 @@ async function exportXlsx(
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let n = 0;
-  for (const { date, detail } of allRows(db, q, scope, pageSize)) {
-    const { cells, avgCol } = rowCells(detail, date, items);
+  for (const { date, detail } of allRows(db, q, scope, meta.pageSize)) {
+    const { cells, avgCol } = rowCells(detail, date, items, masked);
     // the amount as a number, so Excel can sum and sort it; everything else as shown
     const values = cells.map((v, i) => (i === avgCol ? detail.avgAssets / 100 : text(v)));
     const row = sheet.addRow(values);
@@ -121,19 +124,35 @@ async function exportXlsx(
     n++;
   }
   sheet.commit();
-  const meta = wb.addWorksheet('筛选条件');
-  meta.columns = [{ width: 12 }, { width: 80 }];
+  const about = wb.addWorksheet('筛选条件');
+  about.columns = [{ width: 12 }, { width: 80 }];
   for (const r of [
     ['筛选条件', filterText],
     ['导出行数', String(n)],
-    ['导出人', username],
-    ['导出时间', new Date().toISOString()],
+    ['导出人', meta.username],
+    ['导出时间', `${shanghaiDateTime(meta.now)}（北京时间）`],
+    ['脱敏', masked ? '是（姓名、手机号码已脱敏）' : `否：未脱敏导出，用途：${meta.unmasked!.purpose}`],
   ]) {
-    meta.addRow(r.map((v) => neutraliseCell(v))).commit();
+    about.addRow(r.map((v) => neutraliseCell(v))).commit();
   }
-  meta.commit();
+  about.commit();
   await wb.commit();
   return n;
+}
+
+export interface ExportMeta {
+  username: string;
+  /** names and phones as stored; the purpose goes into the file (and, by the caller, the audit) */
+  unmasked?: { purpose: string };
+  /** the export's moment (tests pin it); now by default */
+  now?: Date;
+  /** rows read per page (tests use small pages to cross page boundaries) */
+  pageSize?: number;
+}
+
+/** What the file says of an unmasked export, after the filter: it travels with every copy. */
+export function unmaskedNote(meta: Pick<ExportMeta, 'unmasked'>): string {
+  return meta.unmasked ? `；未脱敏导出，用途：${meta.unmasked.purpose}` : '';
 }
 
 /**
@@ -147,16 +166,15 @@ export async function exportGaps(
   scope: Scope,
   format: 'xlsx' | 'csv',
   out: NodeJS.WritableStream,
-  /** pageSize: rows read per page (tests use small pages to cross page boundaries) */
-  meta: { username: string; pageSize?: number },
+  meta: ExportMeta,
 ): Promise<{ rows: number }> {
   const items = getCatalog(db);
   const date = gapKeys(db, { ...q, after: undefined, limit: 1 }, scope).date; // resolves and builds the holdings
   const pinned: GapQuery = { ...q, date };
-  const filterText = `${describeGapQuery(pinned, items, filterNames(db, pinned))}；${scopeText(db, scope)}`;
+  const filterText = `${describeGapQuery(pinned, items, filterNames(db, pinned))}；${scopeText(db, scope)}${unmaskedNote(meta)}`;
   const rows = format === 'csv'
-      ? await exportCsv(db, pinned, scope, items, filterText, out, meta.pageSize)
-      : await exportXlsx(db, pinned, scope, items, filterText, out, meta.username, meta.pageSize);
+      ? await exportCsv(db, pinned, scope, items, filterText, out, !meta.unmasked, meta.pageSize)
+      : await exportXlsx(db, pinned, scope, items, filterText, out, meta);
   if (format === 'csv') await new Promise<void>((resolve, reject) => {
     out.once('error', reject);
     out.end(() => resolve());

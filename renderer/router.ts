@@ -67,8 +67,23 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('./views/CrmSettingsView.vue'),
         meta: { nav: 'crm.nav.settings', icon: 'Setting', permission: 'settings:write' },
       },
+      // Administration
+      {
+        path: 'users',
+        name: 'users',
+        component: () => import('./views/UsersView.vue'),
+        meta: { nav: 'admin.nav.users', icon: 'User', permission: 'users:manage' },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('./views/AuditView.vue'),
+        meta: { nav: 'admin.nav.audit', icon: 'Document', permission: 'audit:read' },
+      },
     ],
   },
+  // outside the layout: after an administrator's reset it is the only page there is
+  { path: '/change-password', name: 'changePassword', component: () => import('./views/ChangePasswordView.vue') },
   { path: '/:rest(.*)*', redirect: { name: 'home' } },
 ];
 
@@ -81,6 +96,8 @@ router.beforeEach((to) => {
   const auth = useAuth();
   if (to.meta.public) return auth.loggedIn && to.name === 'login' ? { name: 'home' } : true;
   if (!auth.loggedIn) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+  // a reset password is changed before anything else (the API refuses the rest meanwhile)
+  if (auth.user?.mustChangePassword) return to.name === 'changePassword' ? true : { name: 'changePassword' };
   const p = to.meta.permission;
   if (p && !auth.can(p)) return to.name === 'home' ? true : { name: 'home' };
   return true;

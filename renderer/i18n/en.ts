@@ -1,5 +1,6 @@
 import type zh from './zh-CN.js';
 import { crmEn } from '../components/crm/i18n.js';
+import { adminEn } from '../components/admin/i18n.js';
 
 const en: typeof zh = {
   app: { bank: 'Quanzhou Rural Commercial Bank', title: 'Branch Console', lang: 'Language', logout: 'Log out' },
@@ -146,5 +147,6 @@ const en: typeof zh = {
     saved: 'Saved mapping profile "{name}"',
   },
   crm: crmEn,
+  admin: adminEn,
 };
 export default en;

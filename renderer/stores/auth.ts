@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { UserInfo } from '../../shared/api.js';
 import type { Permission } from '../../shared/permissions.js';
 import { api, getStoredUser, storeSession } from '../api/client.js';
+import { adminApi } from '../api/admin.js';
 
 export const useAuth = defineStore('auth', () => {
   const user = ref<UserInfo | null>(getStoredUser());
@@ -24,6 +25,13 @@ export const useAuth = defineStore('auth', () => {
     user.value = r.user;
   }
 
+  /** The own password change (forced after a reset): the server answers with a fresh session. */
+  async function changePassword(current: string, password: string): Promise<void> {
+    const r = await adminApi.changePassword(current, password);
+    storeSession(r);
+    user.value = r.user;
+  }
+
   /** Forgets the session locally; tells the server when it still can. */
   async function logout(): Promise<void> {
     try {
@@ -39,5 +47,5 @@ export const useAuth = defineStore('auth', () => {
     user.value = null;
   }
 
-  return { user, loggedIn, can, login, setup, logout, forget };
+  return { user, loggedIn, can, login, setup, logout, forget, changePassword };
 });

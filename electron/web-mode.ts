@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { failedLoginLog } from './core/audit/failed-logins.js';
 import { openDb } from './core/db/connection.js';
 import { ensureDemoDatabase } from './core/first-run.js';
 import { defaultDataDir } from './core/paths.js';
@@ -60,5 +61,13 @@ export async function startWebMode(o: WebModeOptions) {
     allowHosts: o.allowHosts,
     tls,
   });
-  return { url: server.url, intranet: server.intranet, close: async () => (await server.close(), db.close()) };
+  return {
+    url: server.url,
+    intranet: server.intranet,
+    close: async () => {
+      await server.close();
+      await failedLoginLog(db).close(); // the failed sign-ins of the minute that is running
+      db.close();
+    },
+  };
 }

@@ -130,7 +130,10 @@ describe('the audit log is append-only', () => {
       });
       child.once('exit', (code) => reject(new Error(`serve exited early (${code}): ${err}`)));
     });
-    await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin123' }) });
+    const signIn = (password: string) =>
+      fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+    expect((await signIn('not-the-password')).status).toBe(401);
+    expect((await signIn('admin123')).status).toBe(200);
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await exited;
@@ -139,6 +142,9 @@ describe('the audit log is append-only', () => {
     expect([...walked].sort()).toEqual(usageCommands());
     const after = snapshot(dbFile);
     expectAppendedOnly(before, after);
-    expect(after.length).toBeGreaterThan(before.length); // the second import and the demo seed's sign-in were added
+    // added: the second import, the sign-in, and the failed one, written at shutdown with its count
+    const added = after.slice(before.length);
+    expect(added.filter((r) => r.action === 'login').map((r) => [r.username, r.source, r.client])).toEqual([['admin', 'web', '127.0.0.1']]);
+    expect(added.filter((r) => r.action === 'login_failed').map((r) => JSON.parse(String(r.detail)).count)).toEqual([1]);
   });
 });

@@ -42,12 +42,13 @@ export const crmApi = {
   reveal: (id: string, date?: string) => get<Customer360>(`/api/customers/${enc(id)}/reveal${qs({ date })}`, { method: 'POST' }),
   quick: (id: string, date?: string) => get<QuickCheck>(`/api/customers/${enc(id)}/quick${qs({ date })}`),
   gaps: (params: URLSearchParams, signal?: AbortSignal) => get<GapPage>(`/api/gaps?${params}`, { signal }),
-  async exportGaps(params: URLSearchParams, format: 'xlsx' | 'csv'): Promise<{ blob: Blob; fileName: string; rows: number }> {
+  /** Masked by default; `unmasked` (customer:reveal) posts the stated purpose, which the server audits. */
+  async exportGaps(params: URLSearchParams, format: 'xlsx' | 'csv', unmasked?: { purpose: string }): Promise<{ blob: Blob; fileName: string; rows: number }> {
     const p = new URLSearchParams(params);
     p.delete('after');
     p.delete('limit');
     p.set('format', format);
-    const res = await request(`/api/gaps/export?${p}`);
+    const res = await request(`/api/gaps/export?${p}`, unmasked ? { method: 'POST', body: JSON.stringify(unmasked) } : {});
     return {
       blob: await res.blob(),
       fileName: dispositionName(res.headers.get('content-disposition')) ?? `gaps.${format}`,

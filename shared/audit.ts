@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   customer_quick: { zh: '厅堂速查', en: 'Quick check' },
   customer_reveal: { zh: '查看完整信息', en: 'Personal data revealed' },
   export: { zh: '导出', en: 'Export' },
+  import_issues: { zh: '查看导入问题行', en: 'Import issues viewed' },
   audit_export: { zh: '导出审计日志', en: 'Audit log exported' },
   import_upload: { zh: '上传导入文件', en: 'Import upload' },
   import_local: { zh: '选择本地导入文件', en: 'Local import files' },

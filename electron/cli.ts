@@ -3,10 +3,11 @@
 // can call main() in-process.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDb } from './core/db/connection.js';
+import { openDb, openExistingDb } from './core/db/connection.js';
+import type { ImportFileResult } from '../shared/api.js';
 
 const USAGE = `用法 / usage:
-  branch-console import --db FILE [--json] [--profile PROFILE.json] [--user NAME] PATH...
+  branch-console import --db FILE [--json] [--profile PROFILE.json[:PATTERN]]... [--user NAME] PATH...
   branch-console stats  --db FILE --date YYYY-MM-DD [--org ORG] [--json]
   branch-console seed   --db FILE [--scale small|medium|large] [--out DIR] [--seed N]
   branch-console seed   --out DIR [--scale small|medium|large] [--seed N]
@@ -58,42 +59,61 @@ async function importCmd(argv: string[], out: Out): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { db: { type: 'string' }, json: { type: 'boolean' }, profile: { type: 'string' }, user: { type: 'string' } },
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean' },
+      profile: { type: 'string', multiple: true },
+      user: { type: 'string' },
+    },
   });
   const dbFile = need(values.db, '--db');
   if (!positionals.length) throw new Error(`缺少要导入的文件或文件夹\n${USAGE}`);
-  const { importPaths, loadProfileFile } = await import('./core/import/index.js');
+  const { importPaths, loadProfileFile, splitProfileArg } = await import('./core/import/index.js');
   const { importAuditor } = await import('./core/audit/index.js');
-  const profile = values.profile ? await loadProfileFile(values.profile) : undefined;
+  const profiles = [];
+  for (const arg of values.profile ?? []) {
+    const { file, pattern } = splitProfileArg(arg);
+    profiles.push({ profile: await loadProfileFile(file), pattern });
+  }
   const db = openDb(dbFile);
   try {
     const username = values.user ?? 'cli';
     // each file's audit row is written inside the file's own transaction
     const audit = importAuditor(username, { source: 'cli', client: null });
-    const results = await importPaths(db, positionals, { username, profile, audit });
-    if (values.json) {
-      out.log(
-        JSON.stringify({
-          files: results.map((r) => ({
-            file: r.file, dataset: r.dataset, rows: r.rows, imported: r.imported, rejected: r.rejected, warnings: r.warnings,
-            ...(r.error ? { error: r.error } : {}),
-          })),
-        }),
-      );
-    } else {
-      for (const r of results) {
-        out.log(
-          r.error
-            ? `✗ ${r.error}`
-            : `✓ ${r.file} [${r.dataset}] 读取 ${r.rows} 行，导入 ${r.imported}（新增 ${r.inserted}，替换 ${r.replaced}），未变 ${r.unchanged}，拒绝 ${r.rejected}，警告 ${r.warnings}`,
-        );
-      }
-    }
+    const results = await importPaths(db, positionals, { username, profiles, via: 'cli', audit });
+    if (values.json) out.log(JSON.stringify({ files: results.map(importResultJson) }));
+    else for (const r of results) out.log(importResultLine(r));
     for (const r of results) if (r.error) out.err(r.error);
     return results.some((r) => r.error) ? 1 : 0;
   } finally {
     db.close();
   }
+}
+
+/** The `import --json` contract, one object per file. */
+function importResultJson(r: ImportFileResult) {
+  return {
+    file: r.file,
+    dataset: r.dataset,
+    rows: r.rows,
+    imported: r.imported,
+    unchanged: r.unchanged,
+    rejected: r.rejected,
+    warnings: r.warnings,
+    unknown_refs: r.unknownRefs ?? { customer: 0, org: 0, staff: 0 },
+    rejected_rows: (r.firstRejected ?? []).map(({ row, column, value, reason }) => ({ row, column, value, reason })),
+    ...(r.error ? { error: r.error } : {}),
+  };
+}
+
+function importResultLine(r: ImportFileResult): string {
+  if (r.error) return `✗ ${r.error}`;
+  const line = `✓ ${r.file} [${r.dataset}] 读取 ${r.rows} 行，导入 ${r.imported}（新增 ${r.inserted}，替换 ${r.replaced}），未变 ${r.unchanged}，拒绝 ${r.rejected}，警告 ${r.warnings}`;
+  const u = r.unknownRefs;
+  const refs = u ? [['客户', u.customer], ['机构', u.org], ['员工', u.staff]].filter(([, n]) => n) : [];
+  const refLine = refs.length ? `\n  未加载的引用：${refs.map(([k, n]) => `${n} 行指向未导入的${k}`).join('，')}（这些行已保存，但不计入任何机构的数字）` : '';
+  const first = (r.firstRejected ?? []).slice(0, 5).map((i) => `\n  拒绝 第 ${i.row ?? '-'} 行 ${i.column ?? ''}${i.value ? `「${i.value}」` : ''}：${i.reason}`);
+  return line + refLine + first.join('');
 }
 
 async function statsCmd(argv: string[], out: Out): Promise<number> {
@@ -106,7 +126,7 @@ async function statsCmd(argv: string[], out: Out): Promise<number> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date 应为 YYYY-MM-DD：${date}`);
   const { scopedStats } = await import('./core/metrics/stats.js');
   const { cliScope } = await import('./core/scope/cli.js');
-  const db = openDb(dbFile);
+  const db = openExistingDb(dbFile);
   try {
     // the whole bank, or --org and the orgs below it; rows no org owns only for the whole bank
     const stats = scopedStats(db, date, cliScope(db, values.org));
@@ -158,7 +178,7 @@ async function customerCmd(argv: string[], out: Out): Promise<number> {
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new Error(`--date 应为 YYYY-MM-DD：${values.date}`);
   const { lookupCustomers, customerTable } = await import('./core/crm/search-cli.js');
   const { cliScope } = await import('./core/scope/cli.js');
-  const db = openDb(dbFile);
+  const db = openExistingDb(dbFile);
   try {
     const r = lookupCustomers(db, cliScope(db, values.org), positionals, values.date);
     if (values.json) out.log(JSON.stringify({ results: r.results }));

@@ -3,12 +3,14 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { ApiError } from '../../../shared/api.js';
 import { BadRequestError, HttpError } from '../auth/errors.js';
+import { UserInputError } from '../errors.js';
 
 /** Turns anything a route throws into the JSON error body of shared/api.ts. Errors the core threw
  *  on purpose carry their status; anything else is a bug and is answered with 500 without leaking
  *  its message (which may hold paths or SQL). */
 export function errorResponse(err: unknown, c: Context): Response {
   if (err instanceof HttpError) return c.json<ApiError>({ error: err.message, code: err.code }, err.status);
+  if (err instanceof UserInputError) return c.json<ApiError>({ error: err.message, code: err.code }, 400);
   if (err instanceof z.ZodError) {
     const detail = err.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
     return c.json<ApiError>({ error: `请求参数不正确：${detail} (invalid request)`, code: 'invalid_input' }, 400);

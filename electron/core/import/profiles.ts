@@ -6,6 +6,7 @@ import type { MappingProfile } from '../../../shared/api.js';
 import type { Db } from '../db/connection.js';
 import { DATE_FORMATS, isDateFormat, type DateFormat } from './date-formats.js';
 import { cellReader, ValueError } from './values.js';
+import { UserInputError } from '../errors.js';
 
 const key = z.string().trim().min(1);
 
@@ -92,7 +93,12 @@ export function parseProfile(input: unknown): MappingProfile {
   return p;
 }
 
-export class ProfileError extends Error {}
+/** A mapping profile that cannot be applied as written. */
+export class ProfileError extends UserInputError {
+  constructor(message: string) {
+    super(message, 'invalid_profile');
+  }
+}
 
 /** The declared date format of a key, if any (validated by parseProfile). */
 export function dateFormatOf(p: MappingProfile, k: string): DateFormat | undefined {

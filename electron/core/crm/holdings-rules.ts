@@ -41,13 +41,6 @@ export function compileCatalog(items: ItemDef[]): CompiledCatalog {
   return c;
 }
 
-/** The held item ids of a mask, ascending. */
-export function itemsOfMask(mask: number): number[] {
-  const out: number[] = [];
-  for (let id = 1; id <= 18; id++) if (mask & bitOf(id)) out.push(id);
-  return out;
-}
-
 export function popcount(mask: number): number {
   let n = 0;
   for (let m = mask; m; m &= m - 1) n++;

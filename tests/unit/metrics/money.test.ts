@@ -1,6 +1,6 @@
-// Output helpers of shared/money.ts: exact conversion and Chinese display of amounts.
+// Output helpers of shared/money.ts: exact conversion of amounts (display text is renderer/format.ts).
 import { describe, expect, it } from 'vitest';
-import { divRound, fenToYuan, formatFen, formatPercent, formatYuan } from '../../../shared/money.js';
+import { divRound, fenToYuan, yuanToFen } from '../../../shared/money.js';
 
 describe('fenToYuan', () => {
   it('turns integer 分 into 元 with 2 decimals, from number or bigint', () => {
@@ -19,38 +19,12 @@ describe('divRound', () => {
   });
 });
 
-describe('formatYuan', () => {
-  it('groups thousands and keeps 2 decimals in 元', () => {
-    expect(formatYuan(1234567.8)).toBe('1,234,567.80元');
-    expect(formatYuan(0)).toBe('0.00元');
-    expect(formatYuan(999.99, '元', { suffix: false })).toBe('999.99');
-    expect(formatYuan(-1234.5)).toBe('-1,234.50元');
-  });
-
-  it('rescales to 万元 and 亿元 on integer 分, rounding halves up', () => {
-    // 10,050 元 = 1.005 万元 → 1.01; the float 10050 / 1e4 is 1.00499999… and toFixed(2) gives 1.00
-    expect((10050 / 1e4).toFixed(2)).toBe('1.00');
-    expect(formatYuan(10050, '万元')).toBe('1.01万元');
-    expect(formatYuan(12345, '万元')).toBe('1.23万元');
-    expect(formatYuan(123456789012.34, '亿元')).toBe('1,234.57亿元');
-    expect(formatYuan(50000, '万元', { decimals: 0 })).toBe('5万元');
-    expect(formatYuan(49.99, '万元', { decimals: 4 })).toBe('0.0050万元');
-  });
-
-  it('shows a missing value as a dash', () => {
-    expect(formatYuan(null)).toBe('—');
-    expect(formatYuan(undefined, '万元', { empty: '-' })).toBe('-');
-    expect(formatYuan(Number.NaN)).toBe('—');
-  });
-});
-
-describe('formatFen and formatPercent', () => {
-  it('formats 分 directly and fractions as percentages', () => {
-    expect(formatFen(123456789n, '万元')).toBe('123.46万元');
-    expect(formatFen(5, '元')).toBe('0.05元');
-    expect(formatPercent(0.0325)).toBe('3.25%');
-    expect(formatPercent(0.00125)).toBe('0.13%');
-    expect(formatPercent(-1)).toBe('-100.00%');
-    expect(formatPercent(null)).toBe('—');
+describe('yuanToFen', () => {
+  it('takes the nearest whole 分, not the float product truncated', () => {
+    // 0.29 × 100 is 28.999999999999996 in binary floating point; truncating would give 28
+    expect(0.29 * 100).toBeLessThan(29);
+    expect(yuanToFen(0.29)).toBe(29n);
+    expect(yuanToFen(1234.56)).toBe(123456n);
+    expect(yuanToFen(-0.05)).toBe(-5n);
   });
 });

@@ -49,7 +49,7 @@ export async function openFile(filePath: string, opts: ImportOptions): Promise<O
   const profile = opts.profile;
   let reader: RecordReader;
   if (kind !== 'text') refuseTextLayout(profile, kind);
-  if (kind === 'xlsx') reader = await openXlsx(filePath, stat.size);
+  if (kind === 'xlsx') reader = await openXlsx(filePath, stat.size, { skipRows: profile?.skipRows, noHeader: profile?.noHeader });
   else if (kind === 'geojson') reader = await openGeojson(filePath, stat.size);
   else {
     if (looksBinary(head)) throw new FileError('不是文本文件（含二进制内容），无法作为 CSV 读取');
@@ -94,7 +94,10 @@ function refuseTextLayout(profile: MappingProfile | undefined, kind: 'xlsx' | 'g
 function profileHeader(profile: MappingProfile, reader: RecordReader): string[] {
   const names = profile.header!;
   const width = (profile.noHeader ? reader.firstRecord : reader.header)?.length ?? 0;
-  if (width !== names.length) {
+  // a sheet row ends at its last filled cell, so a first data row may be shorter than the header;
+  // a longer one cannot be named by it
+  const shortOk = profile.noHeader && reader.encoding === 'xlsx';
+  if (shortOk ? width > names.length : width !== names.length) {
     const what = profile.noHeader ? `文件第 ${reader.headerRow + 1} 行（首个数据行）` : `文件的表头（第 ${reader.headerRow} 行）`;
     throw new FileError(`映射方案「${profile.name}」的 header 有 ${names.length} 列，${what}有 ${width} 列`);
   }

@@ -1,5 +1,5 @@
 // XLSX, first sheet, streamed with exceljs's WorkbookReader; the header is the first
-// non-empty row. Cells become the text a user would see, so the same value readers apply.
+// non-empty row, unless a profile's skipRows / noHeader say where it is. Cells become the text a user would see, so the same value readers apply.
 import ExcelJS from 'exceljs';
 import { FileError } from '../sniff.js';
 import type { RecordReader } from './types.js';
@@ -52,25 +52,52 @@ async function* firstSheetRows(path: string): AsyncGenerator<ExcelJS.Row> {
   }
 }
 
-export async function openXlsx(path: string, size: number): Promise<RecordReader> {
+/** How a profile says a sheet is laid out (rows are spreadsheet rows, counted from row 1). */
+export interface XlsxLayout {
+  /** rows before the header row, empty or not */
+  skipRows?: number;
+  /** no header row: every row after skipRows is data (the profile's `header` names the columns) */
+  noHeader?: boolean;
+}
+
+export async function openXlsx(path: string, size: number, layout: XlsxLayout = {}): Promise<RecordReader> {
+  const skip = layout.skipRows;
   let header: string[] = [];
   let headerRow = 0;
+  let firstRecord: string[] | undefined;
   try {
     for await (const row of firstSheetRows(path)) {
+      if (skip !== undefined && row.number <= skip) continue;
       const cells = rowCells(row);
-      if (cells.some((c) => c !== '')) {
-        header = cells;
-        headerRow = row.number;
+      const empty = cells.every((c) => c === '');
+      if (layout.noHeader) {
+        if (empty) continue;
+        firstRecord = cells; // the first data row: the profile's header is checked against its width
+        headerRow = skip ?? 0;
         break;
       }
+      if (skip !== undefined) {
+        // a declared layout is taken as written: the header is the very next row
+        if (row.number !== skip + 1 || empty) {
+          throw new FileError(`第 ${skip + 1} 行应为表头（映射方案 skipRows = ${skip}），但这一行为空`, skip + 1);
+        }
+      } else if (empty) continue;
+      header = cells;
+      firstRecord = cells;
+      headerRow = row.number;
+      break;
     }
   } catch (e) {
+    if (e instanceof FileError) throw e;
     throw xlsxError(e);
   }
-  if (!headerRow) throw new FileError('XLSX 文件的第一个工作表为空');
+  if (!firstRecord) {
+    throw new FileError(skip ? `跳过映射方案的 skipRows = ${skip} 行后，工作表没有内容了` : 'XLSX 文件的第一个工作表为空');
+  }
   return {
     header,
     headerRow,
+    firstRecord,
     encoding: 'xlsx',
     bytesTotal: size,
     async read(onRecord, onProgress) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiError } from '../../../shared/api.js';
 import { BadRequestError, HttpError } from '../auth/errors.js';
 import { UserInputError } from '../errors.js';
+import { isDay } from '../../../shared/dates.js';
 
 /** Turns anything a route throws into the JSON error body of shared/api.ts. Errors the core threw
  *  on purpose carry their status; anything else is a bug and is answered with 500 without leaking
@@ -41,10 +42,6 @@ export function queryOf<S extends z.ZodType>(c: Context, schema: S): z.output<S>
   return schema.parse(c.req.query());
 }
 
-/** A real calendar day written YYYY-MM-DD (2024-02-30 is refused, not rolled over). */
-export const isoDate = z.string().refine((s) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}, '日期须为 YYYY-MM-DD 格式的有效日期');
+/** A real calendar day written YYYY-MM-DD (2024-02-30 is refused, not rolled over), by the one
+ *  date module's rule (shared/dates.ts), so the API accepts exactly the days the core does. */
+export const isoDate = z.string().refine(isDay, '日期须为 YYYY-MM-DD 格式的有效日期');

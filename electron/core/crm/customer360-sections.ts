@@ -4,7 +4,7 @@ import type { Customer360, CustomerIdentity } from '../../../shared/crm.js';
 import { maskAddress, maskBirthDate, maskCustomerName, maskIdNo, maskPhone } from '../../../shared/masking.js';
 import { fenToYuan } from '../../../shared/money.js';
 import type { Db } from '../db/connection.js';
-import { addDays } from '../metrics/dates.js';
+import { addDays } from '../../../shared/dates.js';
 import { customerJoin, isWholeBank, rowScopeSql, type Scope } from '../scope/index.js';
 import { snapshotDates } from './star.js';
 

@@ -4,8 +4,9 @@
 // the large bank) than OR-ing the few repeats. Signings and cards are read in table order
 // (NOT INDEXED) rather than through their customer index with a look-up per row.
 // The per-customer reading of the same rules is holdings-items.ts; the tests hold the two equal.
+// Which rows are current, active or in service is rules/in-service.ts, as for the figures.
 import type { Db } from '../db/connection.js';
-import { latestSnapshot } from '../metrics/balances.js';
+import { inServiceSql, latestSnapshot } from '../rules/in-service.js';
 import type { CompiledCatalog } from './holdings-rules.js';
 
 type Row = [cust: string, category: string | null];
@@ -28,7 +29,7 @@ export function buildMasks(db: Db, date: string, cc: CompiledCatalog): Map<strin
   const depDate = latestSnapshot(db, 'deposit', date);
   if (depDate && cc.depositKinds.size) {
     const rows = db
-      .prepare("SELECT cust_id, kind FROM deposit WHERE data_date = ? AND (status IS NULL OR status <> '销户')")
+      .prepare(`SELECT d.cust_id, d.kind FROM deposit d WHERE d.data_date = ? AND ${inServiceSql.deposit('d')}`)
       .raw(true)
       .iterate(depDate) as Iterable<Row>;
     orInto(masks, rows, cc.depositKinds);
@@ -37,8 +38,7 @@ export function buildMasks(db: Db, date: string, cc: CompiledCatalog): Map<strin
   if (cc.signingTypes.size) {
     const rows = db
       .prepare(
-        `SELECT cust_id, biz_type FROM signing NOT INDEXED
-          WHERE (status IS NULL OR status = '有效') AND sign_date <= @d AND (cancel_date IS NULL OR cancel_date > @d)`,
+        `SELECT s.cust_id, s.biz_type FROM signing s NOT INDEXED WHERE ${inServiceSql.signing('s', '@d')}`,
       )
       .raw(true)
       .iterate({ d: date }) as Iterable<Row>;
@@ -46,15 +46,15 @@ export function buildMasks(db: Db, date: string, cc: CompiledCatalog): Map<strin
   }
 
   if (cc.cardTypes.size) {
-    const rows = db.prepare("SELECT cust_id, card_type FROM card NOT INDEXED WHERE status = '正常'").raw(true).iterate() as Iterable<Row>;
+    const rows = db.prepare(`SELECT k.cust_id, k.card_type FROM card k NOT INDEXED WHERE ${inServiceSql.card('k')}`).raw(true).iterate() as Iterable<Row>;
     orInto(masks, rows, cc.cardTypes);
   }
 
   if (cc.merchantBits) {
     const rows = db
-      .prepare("SELECT DISTINCT owner_cust_id FROM merchant WHERE status = '正常' AND (sign_date IS NULL OR sign_date <= ?) AND owner_cust_id IS NOT NULL")
+      .prepare(`SELECT DISTINCT m.owner_cust_id FROM merchant m WHERE ${inServiceSql.merchant('m', '@d')} AND m.owner_cust_id IS NOT NULL`)
       .pluck()
-      .iterate(date) as Iterable<string>;
+      .iterate({ d: date }) as Iterable<string>;
     for (const c of rows) {
       const m = masks.get(c);
       if (m !== undefined) masks.set(c, m | cc.merchantBits);

@@ -3,6 +3,7 @@
 // earliest start date and the record that makes each item held.
 import type { ItemDef, ItemHolding, ItemRule } from '../../../shared/crm.js';
 import type { Db } from '../db/connection.js';
+import { inService } from '../rules/in-service.js';
 import { getCatalog } from './catalog.js';
 import { customerRecords, type CustomerRecords } from './holdings-records.js';
 
@@ -11,14 +12,11 @@ interface Evidence {
   source: { dataset: string; key: string; label: string };
 }
 
-const isActiveSigning = (s: { status: string | null; sign_date: string; cancel_date: string | null }, date: string) =>
-  (s.status === null || s.status === '有效') && s.sign_date <= date && (s.cancel_date === null || s.cancel_date > date);
-
 function evidenceFor(rule: ItemRule, r: CustomerRecords): Evidence[] {
   const out: Evidence[] = [];
   const signings = (types: readonly string[]) => {
     for (const s of r.signings) {
-      if (types.includes(s.biz_type) && isActiveSigning(s, r.date)) {
+      if (types.includes(s.biz_type) && inService.signing(s, r.date)) {
         out.push({ since: s.sign_date, source: { dataset: 'signing', key: s.sign_no, label: `${s.biz_type} 签约流水号 ${s.sign_no} 签约 ${s.sign_date}` } });
       }
     }
@@ -26,7 +24,7 @@ function evidenceFor(rule: ItemRule, r: CustomerRecords): Evidence[] {
   switch (rule.kind) {
     case 'deposit':
       for (const d of r.deposits) {
-        if (d.status !== '销户' && d.kind !== null && rule.depositKinds.includes(d.kind)) {
+        if (inService.deposit(d) && d.kind !== null && rule.depositKinds.includes(d.kind)) {
           out.push({ since: d.open_date, source: { dataset: 'deposit', key: d.acct_no, label: `${d.kind} 账号 ${d.acct_no}${d.open_date ? ` 开户 ${d.open_date}` : ''}` } });
         }
       }
@@ -36,7 +34,7 @@ function evidenceFor(rule: ItemRule, r: CustomerRecords): Evidence[] {
       break;
     case 'card':
       for (const c of r.cards) {
-        if (c.status === '正常' && rule.cardTypes.includes(c.card_type)) {
+        if (inService.card(c) && rule.cardTypes.includes(c.card_type)) {
           const no = c.card_no_masked ?? '';
           out.push({ since: c.issue_date, source: { dataset: 'card', key: no, label: `${c.card_type} 卡号 ${no} 发卡 ${c.issue_date}` } });
         }
@@ -44,7 +42,7 @@ function evidenceFor(rule: ItemRule, r: CustomerRecords): Evidence[] {
       break;
     case 'merchant':
       for (const m of r.merchants) {
-        if (m.status === '正常' && (m.sign_date === null || m.sign_date <= r.date)) {
+        if (inService.merchant(m, r.date)) {
           out.push({ since: m.sign_date, source: { dataset: 'merchant', key: m.merchant_id, label: `收单商户 ${m.name} 商户号 ${m.merchant_id}${m.sign_date ? ` 签约 ${m.sign_date}` : ''}` } });
         }
       }

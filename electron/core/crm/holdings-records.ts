@@ -2,7 +2,7 @@
 // judges and what the 360 view lists. Deposits and loans are those of the bank-wide latest
 // snapshot on or before the date; cards, signings and merchants have no snapshot.
 import type { Db } from '../db/connection.js';
-import { latestSnapshot } from '../metrics/balances.js';
+import { latestSnapshot } from '../rules/in-service.js';
 
 // org_id: the row's own 所属机构号, so the 360 can keep to the caller's scope (scope/row-org.ts)
 export interface DepositRec { acct_no: string; kind: string | null; open_date: string | null; maturity_date: string | null; balance: number; status: string | null; org_id: string | null }

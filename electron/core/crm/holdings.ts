@@ -4,7 +4,7 @@
 import type { Db } from '../db/connection.js';
 import { BadRequestError, HttpError } from '../auth/errors.js';
 import { dataVersion } from '../import/data-version.js';
-import { assertDate } from '../metrics/dates.js';
+import { assertDay } from '../../../shared/dates.js';
 import { getCatalog, getStarBounds } from './catalog.js';
 import { allAssetSums } from './holdings-assets.js';
 import { buildMasks } from './holdings-build.js';
@@ -43,7 +43,7 @@ export function latestDataDate(db: Db): string {
 export function resolveDate(db: Db, date?: string): string {
   if (date === undefined) return latestDataDate(db);
   try {
-    assertDate(date);
+    assertDay(date);
   } catch (e) {
     throw new BadRequestError((e as Error).message, 'invalid_date');
   }

@@ -4,8 +4,8 @@
 // holds 0 that day), exactly as the 存款日均 of electron/core/metrics/balances.ts.
 import type { Db } from '../db/connection.js';
 import { divRound } from '../../../shared/money.js';
-import { latestSnapshot } from '../metrics/balances.js';
-import { addDays, daysBetween, monthStart } from '../metrics/dates.js';
+import { addDays, daysBetween, monthStart } from '../../../shared/dates.js';
+import { latestSnapshot } from '../rules/in-service.js';
 
 /**
  * The snapshot dates of a table in [from, to], ascending. One index seek per date: a DISTINCT

@@ -1,16 +1,11 @@
 // Deposit and loan figures from the snapshot tables (see the decisions at the top of stats.ts).
 import type { Db } from '../db/connection.js';
 import { customerJoin, managerScopeSql, rowOrgSql, type Scope } from '../scope/index.js';
-import { addDays, daysBetween, monthStart } from './dates.js';
+import { addDays, daysBetween, monthStart } from '../../../shared/dates.js';
+import { latestSnapshot } from '../rules/in-service.js';
 import type { DirectByOrg } from './figures.js';
 
 export const NPL_CLASSES = ['次级', '可疑', '损失'] as const;
-
-/** The latest data_date ≤ date held in a snapshot table, bank-wide; null when none. */
-export function latestSnapshot(db: Db, table: 'deposit' | 'loan', date: string): string | null {
-  const r = db.prepare(`SELECT MAX(data_date) AS d FROM ${table} WHERE data_date <= ?`).get(date) as { d: string | null };
-  return r.d;
-}
 
 /**
  * Each deposit snapshot that stands for some day of the month up to `date`, with the number of

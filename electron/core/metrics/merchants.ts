@@ -1,7 +1,8 @@
-// 收单 figures: merchants in service and, among them, 高质量商户 (DATA.md, "Indicators").
+// 收单 figures: merchants in service (rules/in-service.ts) and, among them, 高质量商户 (DATA.md, "Indicators").
 import type { Db } from '../db/connection.js';
 import { customerJoin, managerScopeSql, rowOrgSql, wholeBankScope, type Scope } from '../scope/index.js';
-import { addDays, monthStart } from './dates.js';
+import { addDays, monthStart } from '../../../shared/dates.js';
+import { inServiceSql } from '../rules/in-service.js';
 import type { DirectByOrg } from './figures.js';
 
 /** 高质量商户 thresholds over the month up to the date (DATA.md; a future setting). */
@@ -24,7 +25,7 @@ export const merchantSql = (scope: Scope): string => `
              WHERE t.merchant_id = m.merchant_id AND t.txn_time >= @from AND t.txn_time < @to
                AND (t.txn_type = '消费' OR t.txn_type IS NULL)) AS hq
       FROM merchant m ${customerJoin('merchant', 'm', 'c')}
-     WHERE (m.status = '正常' OR m.status IS NULL) AND (m.sign_date IS NULL OR m.sign_date <= @date)
+     WHERE ${inServiceSql.merchant('m', '@date')}
        AND ${managerScopeSql(scope).sql}
   )
   SELECT org, COUNT(*) AS merchants, SUM(hq) AS hq FROM live GROUP BY org`;

@@ -11,7 +11,7 @@
 //   rows of those customers.
 // - Roll-up follows org.parent_id (总行 ⊃ 支行 ⊃ 分理处); a walk up stops at an org already seen, so
 //   a cycle in imported data counts each row once per org of the cycle and never loops.
-// - customers: 建档日期 null or ≤ date.
+// - customers: 建档日期 null or ≤ date (rules/in-service.ts).
 // - Snapshots: "as of date" means, bank-wide, the latest data_date ≤ date present in the table
 //   (deposit and loan separately), so a branch missing from that snapshot shows 0 rather than an
 //   older figure.
@@ -22,14 +22,16 @@
 //   balance of the date against the average of the month so far. null when avg = 0.
 // - Loans: npl = 五级分类 次级/可疑/损失 (labels), credit = 担保方式 信用, overdue = 逾期天数 > 0; the
 //   ratios are over loan_balance, rounded half away from zero to 4 decimals, null when it is 0.
-// - merchants: 状态 正常 or null, 签约日期 null or ≤ date. 高质量: ≥ 20 active days, ≥ 100
+// - customers and merchants in service: rules/in-service.ts (状态 正常, 签约日期 null or ≤ date; an
+//   empty 状态 is not 正常). 高质量: ≥ 20 active days, ≥ 100
 //   transactions, ≥ 30 distinct payers in the month up to and including date, counting only
 //   交易类型 消费 or null; transactions without a payer add no payer.
 // - Money leaves as 元 = Number(分) / 100 at the very end (2 decimals; exact below 10^15 分).
 import type { Db } from '../db/connection.js';
 import { divRound, fenToYuan } from '../../../shared/money.js';
 import { addDeposits, addLoans } from './balances.js';
-import { assertDate, daysBetween, monthStart } from './dates.js';
+import { assertDay, daysBetween, monthStart } from '../../../shared/dates.js';
+import { inServiceSql } from '../rules/in-service.js';
 import { addInto, DirectByOrg, zeroDirect, type Direct } from './figures.js';
 import { addMerchants } from './merchants.js';
 import { loadOrgTree, type OrgTree } from './org-tree.js';
@@ -73,11 +75,11 @@ export function ratio4(num: bigint, den: bigint): number | null {
 }
 
 function directFigures(db: Db, date: string, scope: Scope): DirectByOrg {
-  assertDate(date);
+  assertDay(date);
   const out = new DirectByOrg();
   const manager = managerScopeSql(scope);
   const customers = db
-    .prepare(`SELECT c.org_id AS org, COUNT(*) AS n FROM customer c WHERE (c.open_date IS NULL OR c.open_date <= @date) AND ${manager.sql} GROUP BY c.org_id`)
+    .prepare(`SELECT c.org_id AS org, COUNT(*) AS n FROM customer c WHERE ${inServiceSql.customer('c', '@date')} AND ${manager.sql} GROUP BY c.org_id`)
     .all({ ...manager.params, date }) as { org: string | null; n: number }[];
   for (const r of customers) out.get(r.org).customers += r.n;
   addDeposits(db, date, out, scope);

@@ -63,7 +63,7 @@ describe('homeSummary on the hand-built bank', () => {
       highQualityMerchants: head.high_quality_merchants,
     });
     // the same figures as stats.test.ts works out by hand
-    expect(h.headline).toMatchObject({ customers: 5, depositBalance: 200000.62, loanBalance: 243333.33, merchants: 4, highQualityMerchants: 1 });
+    expect(h.headline).toMatchObject({ customers: 5, depositBalance: 200000.62, loanBalance: 243333.33, merchants: 3, highQualityMerchants: 1 }); // M1 M2 M3; not M6 (no 状态)
     expect(h.branches).toEqual([
       { orgId: 'B1', name: '城东支行', depositBalance: 175000.62, loanBalance: 193333.33, nplRatio: 0.0517 },
       { orgId: 'B2', name: '城西支行', depositBalance: 25000, loanBalance: 50000, nplRatio: 1 },

@@ -113,15 +113,16 @@ describe('computeOrgStats on 2024-07-22 (a deposit snapshot day, 22 days into Ju
 
   it('counts merchants in service and the 高质量 ones at the thresholds', () => {
     // S11: M1 (exactly 20 days / 100 txns / 30 payers → 高质量) · S12: M2 (19 days → no)
-    // B2 itself: M3 via its owner C3 (95 消费 + 5 撤销/退货 → no) · S21: M6 (null status and date);
-    // not M5 (signed 08-01) · B1 itself: M4 suspended → none · M7 → unknown X9
+    // B2 itself: M3 via its owner C3 (95 消费 + 5 撤销/退货 → no) · S21: none (M5 signed 08-01;
+    // M6 has no 状态, and only 正常 is in service: rules/in-service.ts) · B1 itself: M4 suspended
+    // → none · M7 → unknown X9
     const counts = (id: string) => [s.get(id)!.merchants, s.get(id)!.high_quality_merchants];
     expect(counts('S11')).toEqual([1, 1]);
     expect(counts('S12')).toEqual([1, 0]);
-    expect(counts('S21')).toEqual([1, 0]);
+    expect(counts('S21')).toEqual([0, 0]);
     expect(counts('B1')).toEqual([2, 1]);
-    expect(counts('B2')).toEqual([2, 0]);
-    expect(counts('H')).toEqual([4, 1]);
+    expect(counts('B2')).toEqual([1, 0]);
+    expect(counts('H')).toEqual([3, 1]);
   });
 });
 
@@ -158,8 +159,8 @@ describe('computeOrgStats on other dates', () => {
     for (const o of at('2024-06-15').values()) {
       expect(o).toMatchObject({ deposit_balance: 0, deposit_avg_month: 0, deposit_deviation: null, loan_balance: 0, npl_ratio: null });
     }
-    // in service by 06-15: M1 (signed 01-01), M2 (02-01), M3 and M6 (no date); no June 1–15 transactions
-    expect([at('2024-06-15').get('H')!.merchants, at('2024-06-15').get('H')!.high_quality_merchants]).toEqual([4, 0]);
+    // in service by 06-15: M1 (signed 01-01), M2 (02-01), M3 (正常, no date); not M6 (no 状态); no June 1–15 transactions
+    expect([at('2024-06-15').get('H')!.merchants, at('2024-06-15').get('H')!.high_quality_merchants]).toEqual([3, 0]);
   });
 
   it('refuses an impossible date', () => {

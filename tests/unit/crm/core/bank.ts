@@ -115,7 +115,7 @@ export function buildBank(db: Db): void {
       sign('SG41', 'C04', '微信支付绑卡', '2022-01-01', '有效', D), // cancelled on D
       sign('SG42', 'C04', '微信银行绑卡', '2022-01-01', '有效', '2024-07-11'), // cancellation after D
       sign('SG43', 'C04', '支付宝绑卡', '2024-07-11', '有效'), // signed after D
-      sign('SG44', 'C04', '云闪付绑卡', '2024-02-01', null), // no status: active
+      sign('SG44', 'C04', '云闪付绑卡', '2024-02-01', '有效'), // an empty 状态 is not 有效: tests/unit/rules
       sign('SG45', 'C04', '代发养老金', '2022-01-01', '已解约', '2024-07-20'), // 已解约 though its date is after D
       sign('SG50', 'C05', '授信签约', '2022-05-01', '有效'),
       sign('SG70', 'C07', '授信签约', '2021-01-01', '有效'),

@@ -107,8 +107,11 @@ export interface ImportBatch {
   inserted: number;
   replaced: number;
   unchanged: number;
+  /** rows rejected, and rows kept with a warning (as the import result counts them) */
   rejected: number;
   warnings: number;
+  /** issue lines of the batch (one per cell at fault, plus file-level notes): what its issue list pages over */
+  issues: number;
   status: 'committed' | 'undone' | 'failed';
   username: string | null;
   startedAt: string;

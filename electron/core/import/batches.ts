@@ -16,6 +16,12 @@ interface BatchRow {
 
 export function listBatches(db: Db, limit = 500): ImportBatch[] {
   const rows = db.prepare('SELECT * FROM import_batch ORDER BY batch_id DESC LIMIT ?').all(limit) as BatchRow[];
+  // issue lines per batch (one per cell at fault, plus file-level notes): what the drawer pages over
+  const lines = new Map(
+    (db
+      .prepare('SELECT batch_id, count(*) AS n FROM import_issue WHERE batch_id >= ? GROUP BY batch_id')
+      .all(rows.length ? rows[rows.length - 1].batch_id : 0) as { batch_id: number; n: number }[]).map((x) => [x.batch_id, x.n]),
+  );
   return rows.map((b) => {
     const blocker = b.status === 'committed' ? undoBlocker(db, b.batch_id) : '该批次未生效';
     return {
@@ -32,6 +38,7 @@ export function listBatches(db: Db, limit = 500): ImportBatch[] {
       unchanged: b.rows_unchanged,
       rejected: b.rows_rejected,
       warnings: b.rows_warned,
+      issues: lines.get(b.batch_id) ?? 0,
       status: b.status,
       username: b.username,
       startedAt: b.started_at,

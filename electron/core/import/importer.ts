@@ -181,7 +181,9 @@ async function run(db: Db, opened: OpenedFile, file: string, filePath: string, o
         }
       } else {
         r.rejected++;
-        for (const i of out.issues) note(i.level, i.row, i.column, i.value, i.reason);
+        // only the reasons it is rejected: a warning about a row that is not stored would show in
+        // the issue list as a warned row the counts do not have
+        for (const i of out.issues) if (i.level === 'rejected') note(i.level, i.row, i.column, i.value, i.reason);
       }
     },
     (bytesDone) => opts.onProgress?.({ bytesDone, bytesTotal: reader.bytesTotal, rows: r.rows }),

@@ -1,0 +1,181 @@
+// How to call each route of the permission table so that it succeeds: the rows, the upload, the
+// batch or the body it needs. permissions.test.ts uses it to require a 2xx of every permitted
+// role (a 500 must not pass as "allowed"). A route missing here fails that test until it is added.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Permission, Role } from '../../../shared/permissions.js';
+import { insertUser } from '../../../electron/core/auth/index.js';
+import { importPaths, saveProfile } from '../../../electron/core/import/index.js';
+import { setUserStaffId } from '../../../electron/core/scope/index.js';
+import { FIXTURE_PASSWORD, tempApi, type TestApi } from './helpers.js';
+
+/** What a call sends: a JSON body, or a multipart form (uploads). */
+export interface CallSpec {
+  url: string;
+  body?: unknown;
+  form?: FormData;
+}
+
+export interface RouteCall {
+  /** prepares what the call needs, separately for each role, and says what to send */
+  request(b: CallBank, role: Role): CallSpec | Promise<CallSpec>;
+  /** the success status (default 200) */
+  status?: number;
+  /** a permission the handler requires besides the route's own (refused with 403 without it) */
+  alsoNeeds?: Permission;
+}
+
+/** A real API over a small bank: head office HQ, branch B1, staff S01, customer C001 of S01. */
+export interface CallBank {
+  api: TestApi;
+  /** the batch of the bank's customer file (it has one warning: an unknown manager) */
+  customerBatch: number;
+  /** paths POST /api/import/local may read (the desktop's dialog grants them) */
+  granted: Set<string>;
+  /** a request as the administrator, for preparing a call */
+  asAdmin(method: string, url: string, init?: { body?: unknown; form?: FormData }): Promise<Response>;
+  /** writes a file into the bank's folder */
+  file(name: string, text: string): string;
+}
+
+const ORG = '机构号,机构名称,上级机构号,机构层级\nHQ,测试农商银行,,总行\nB1,城东支行,HQ,支行\n';
+const STAFF = '员工号,姓名,所属机构号,岗位\nS01,王经理,B1,客户经理\n';
+// S99 is nobody: a warning, so the batch has an issue to list
+const CUSTOMER = '客户号,客户名称,客户类型,手机号码,所属机构号,管户客户经理号\nC001,张三,个人,13800000001,B1,S01\nC002,李四,个人,13800000002,B1,S99\n';
+const DEPOSIT = '数据日期,账号,客户号,存款种类,账户余额,账户状态\n2024-07-31,A001,C001,活期,1000.00,正常\n';
+const DEPOSIT_PROFILE = (name: string) => ({ name, dataset: 'deposit', columns: { ACCT: 'acct_no', CUSTNO: 'cust_id', BAL: 'balance', DT: 'data_date' } });
+const STRONG = 'Kx7-north-gate';
+
+export async function callBank(): Promise<CallBank> {
+  const granted = new Set<string>();
+  const api = tempApi({ userOrg: 'HQ', localFiles: { allows: (p) => granted.has(p) } });
+  const dir = path.join(api.dir, 'files');
+  fs.mkdirSync(dir);
+  const file = (name: string, text: string) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, text);
+    return p;
+  };
+  const results = await importPaths(api.db, [file('org.csv', ORG), file('staff.csv', STAFF), file('customer.csv', CUSTOMER), file('deposit.csv', DEPOSIT)]);
+  for (const r of results) if (r.error) throw new Error(`${r.file}: ${r.error}`);
+  // a 客户经理 sees the customers they manage: link the test user to S01
+  api.tokenFor('account_manager');
+  setUserStaffId(api.db, 't_account_manager', 'S01');
+  // the user the administration routes act on
+  insertUser(api.db, { username: 'clerk', displayName: '柜员', role: 'lobby_manager', orgId: 'B1' }, getUserHash(api));
+  const asAdmin: CallBank['asAdmin'] = async (method, url, init = {}) =>
+    api.app.fetch(
+      new Request(`http://localhost${url}`, {
+        method,
+        headers: init.form ? api.auth('admin') : { ...api.auth('admin'), 'content-type': 'application/json' },
+        body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+      }),
+    );
+  return { api, customerBatch: results.find((r) => r.dataset === 'customer')!.batchId!, granted, asAdmin, file };
+}
+
+/** the stored hash of a fixture user (insertUser takes a hash; hashing again would be slow) */
+function getUserHash(api: TestApi): string {
+  api.tokenFor('lobby_manager');
+  return api.db.prepare('SELECT password_hash FROM app_user WHERE username = ?').pluck().get('t_lobby_manager') as string;
+}
+
+const orgForm = (role: Role) => {
+  const fd = new FormData();
+  fd.append('file', new Blob([`机构号,机构名称,上级机构号,机构层级\nU_${role},上传网点,B1,分理处\n`], { type: 'text/csv' }), 'org.csv');
+  return fd;
+};
+
+async function json<T>(res: Promise<Response>): Promise<T> {
+  const r = await res;
+  if (!r.ok) throw new Error(`preparing a call: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+async function uploadAsAdmin(b: CallBank, role: Role): Promise<string> {
+  return (await json<{ uploadId: string }>(b.asAdmin('POST', '/api/import/upload', { form: orgForm(role) }))).uploadId;
+}
+
+const get = (url: string): RouteCall => ({ request: () => ({ url }) });
+
+export const ROUTE_CALLS: Record<string, RouteCall> = {
+  'POST /api/auth/logout': { request: () => ({ url: '/api/auth/logout', body: {} }) },
+  'GET /api/auth/me': get('/api/auth/me'),
+  'POST /api/auth/password': { request: () => ({ url: '/api/auth/password', body: { current: FIXTURE_PASSWORD, password: STRONG } }) },
+
+  'GET /api/users': get('/api/users'),
+  'GET /api/users/orgs': get('/api/users/orgs'),
+  'POST /api/users': {
+    status: 201,
+    request: (_b, role) => ({ url: '/api/users', body: { username: `new_${role}`, displayName: '新柜员', role: 'lobby_manager', orgId: 'B1', password: STRONG } }),
+  },
+  'PUT /api/users/:username': { request: () => ({ url: '/api/users/clerk', body: { displayName: '柜员甲' } }) },
+  'POST /api/users/:username/disable': { request: () => ({ url: '/api/users/clerk/disable', body: {} }) },
+  'POST /api/users/:username/enable': {
+    request: async (b) => {
+      await json(b.asAdmin('POST', '/api/users/clerk/disable', { body: {} }));
+      return { url: '/api/users/clerk/enable', body: {} };
+    },
+  },
+  'POST /api/users/:username/reset-password': { request: () => ({ url: '/api/users/clerk/reset-password', body: { password: STRONG } }) },
+
+  'GET /api/audit': get('/api/audit'),
+  'GET /api/audit/export': get('/api/audit/export?format=csv'),
+
+  'GET /api/home': get('/api/home'),
+  'GET /api/stats': get('/api/stats?date=2024-07-31'),
+  'GET /api/scope': get('/api/scope'),
+  'GET /api/settings/scope': get('/api/settings/scope'),
+  'PUT /api/settings/scope': { request: () => ({ url: '/api/settings/scope', body: { accountManagerOwnCustomers: true } }) },
+
+  'GET /api/customers/search': get('/api/customers/search?q=C001'),
+  'GET /api/customers/:id': get('/api/customers/C001'),
+  'POST /api/customers/:id/reveal': { request: () => ({ url: '/api/customers/C001/reveal', body: {} }) },
+  'GET /api/customers/:id/quick': get('/api/customers/C001/quick'),
+  'GET /api/gaps': get('/api/gaps'),
+  'GET /api/gaps/export': get('/api/gaps/export?format=csv'),
+  'POST /api/gaps/export': { alsoNeeds: 'export', request: () => ({ url: '/api/gaps/export?format=csv', body: { purpose: '电话回访名单' } }) },
+  'GET /api/coverage': get('/api/coverage'),
+  'GET /api/crm/options': get('/api/crm/options'),
+  ...Object.fromEntries(
+    ['items', 'rules', 'stars'].flatMap((name) => [
+      [`GET /api/settings/crm/${name}`, get(`/api/settings/crm/${name}`)],
+      // the settings as they are, saved again: valid by construction
+      [`PUT /api/settings/crm/${name}`, { request: async (b: CallBank) => ({ url: `/api/settings/crm/${name}`, body: await json(b.asAdmin('GET', `/api/settings/crm/${name}`)) }) }],
+    ]),
+  ),
+
+  'POST /api/import/upload': { request: (_b, role) => ({ url: '/api/import/upload', form: orgForm(role) }) },
+  'POST /api/import/local': {
+    request: (b, role) => {
+      const p = b.file(`local_${role}.csv`, `机构号,机构名称,上级机构号,机构层级\nL_${role},本地网点,B1,分理处\n`);
+      b.granted.add(p);
+      return { url: '/api/import/local', body: { paths: [p] } };
+    },
+  },
+  'POST /api/import/commit': { request: async (b, role) => ({ url: '/api/import/commit', body: { uploadId: await uploadAsAdmin(b, role) } }) },
+  'GET /api/import/jobs/:id': {
+    request: async (b, role) => {
+      const { jobId } = await json<{ jobId: string }>(b.asAdmin('POST', '/api/import/commit', { body: { uploadId: await uploadAsAdmin(b, role) } }));
+      return { url: `/api/import/jobs/${jobId}` };
+    },
+  },
+  'GET /api/import/batches': get('/api/import/batches'),
+  'GET /api/import/batches/:id/issues': { request: (b) => ({ url: `/api/import/batches/${b.customerBatch}/issues` }) },
+  'GET /api/import/batches/:id/issues.csv': { request: (b) => ({ url: `/api/import/batches/${b.customerBatch}/issues.csv` }) },
+  'POST /api/import/batches/:id/undo': {
+    // a batch of the role's own, which no later batch has touched
+    request: async (b, role) => {
+      const [r] = await importPaths(b.api.db, [b.file(`undo_${role}.csv`, `机构号,机构名称,上级机构号,机构层级\nX_${role},撤销网点,B1,分理处\n`)]);
+      return { url: `/api/import/batches/${r.batchId}/undo`, body: {} };
+    },
+  },
+  'GET /api/import/profiles': get('/api/import/profiles'),
+  'PUT /api/import/profiles': { request: (_b, role) => ({ url: '/api/import/profiles', body: DEPOSIT_PROFILE(`他行存款_${role}`) }) },
+  'DELETE /api/import/profiles': {
+    request: (b, role) => {
+      saveProfile(b.api.db, DEPOSIT_PROFILE(`他行存款_${role}`));
+      return { url: `/api/import/profiles?name=${encodeURIComponent(`他行存款_${role}`)}` };
+    },
+  },
+};

@@ -1,5 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
-import type { Permission } from '../shared/permissions.js';
+import type { Capability } from '../shared/api.js';
 import { useAuth } from './stores/auth.js';
 import { contextGuard } from './stores/context.js';
 
@@ -8,7 +8,8 @@ declare module 'vue-router' {
     /** shown in the left navigation under this i18n key */
     nav?: string;
     icon?: string;
-    permission?: Permission;
+    /** the capability (from the core) the page needs */
+    capability?: Capability;
     public?: boolean;
   }
 }
@@ -24,61 +25,61 @@ export const routes: RouteRecordRaw[] = [
         path: 'home',
         name: 'home',
         component: () => import('./views/HomeView.vue'),
-        meta: { nav: 'nav.home', icon: 'HomeFilled', permission: 'data:read' },
+        meta: { nav: 'nav.home', icon: 'HomeFilled', capability: 'canReadData' },
       },
       {
         path: 'import',
         name: 'import',
         component: () => import('./views/ImportView.vue'),
-        meta: { nav: 'nav.import', icon: 'Upload', permission: 'import:read' },
+        meta: { nav: 'nav.import', icon: 'Upload', capability: 'canViewImports' },
       },
       // Customers (惠金小助手)
       {
         path: 'customers',
         name: 'customers',
         component: () => import('./views/CustomerSearchView.vue'),
-        meta: { nav: 'crm.nav.search', icon: 'Search', permission: 'data:read' },
+        meta: { nav: 'crm.nav.search', icon: 'Search', capability: 'canReadData' },
       },
       {
         path: 'customers/:id',
         name: 'customer',
         component: () => import('./views/CustomerView.vue'),
-        meta: { permission: 'data:read' },
-        // the lobby manager lands on the counter view; ?full=1 is the way on to the whole 360
-        beforeEnter: (to) =>
-          useAuth().user?.role === 'lobby_manager' && !to.query.full ? { name: 'quick', params: to.params, query: to.query } : true,
+        meta: { capability: 'canReadData' },
+        // users whose look-ups open the counter view first (a flag from the core) land there;
+        // ?full=1 is the way on to the whole 360
+        beforeEnter: (to) => (useAuth().can('lobbyView') && !to.query.full ? { name: 'quick', params: to.params, query: to.query } : true),
       },
-      { path: 'quick/:id', name: 'quick', component: () => import('./views/QuickCheckView.vue'), meta: { permission: 'data:read' } },
+      { path: 'quick/:id', name: 'quick', component: () => import('./views/QuickCheckView.vue'), meta: { capability: 'canReadData' } },
       {
         path: 'gaps',
         name: 'gaps',
         component: () => import('./views/GapListView.vue'),
-        meta: { nav: 'crm.nav.gaps', icon: 'List', permission: 'data:read' },
+        meta: { nav: 'crm.nav.gaps', icon: 'List', capability: 'canReadData' },
       },
       {
         path: 'coverage',
         name: 'coverage',
         component: () => import('./views/CoverageView.vue'),
-        meta: { nav: 'crm.nav.coverage', icon: 'Grid', permission: 'data:read' },
+        meta: { nav: 'crm.nav.coverage', icon: 'Grid', capability: 'canReadData' },
       },
       {
         path: 'settings/crm',
         name: 'crmSettings',
         component: () => import('./views/CrmSettingsView.vue'),
-        meta: { nav: 'crm.nav.settings', icon: 'Setting', permission: 'settings:write' },
+        meta: { nav: 'crm.nav.settings', icon: 'Setting', capability: 'canEditSettings' },
       },
       // Administration
       {
         path: 'users',
         name: 'users',
         component: () => import('./views/UsersView.vue'),
-        meta: { nav: 'admin.nav.users', icon: 'User', permission: 'users:manage' },
+        meta: { nav: 'admin.nav.users', icon: 'User', capability: 'canAdmin' },
       },
       {
         path: 'audit',
         name: 'audit',
         component: () => import('./views/AuditView.vue'),
-        meta: { nav: 'admin.nav.audit', icon: 'Document', permission: 'audit:read' },
+        meta: { nav: 'admin.nav.audit', icon: 'Document', capability: 'canAudit' },
       },
     ],
   },
@@ -98,7 +99,7 @@ router.beforeEach((to) => {
   if (!auth.loggedIn) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
   // a reset password is changed before anything else (the API refuses the rest meanwhile)
   if (auth.user?.mustChangePassword) return to.name === 'changePassword' ? true : { name: 'changePassword' };
-  const p = to.meta.permission;
-  if (p && !auth.can(p)) return to.name === 'home' ? true : { name: 'home' };
+  const c = to.meta.capability;
+  if (c && !auth.can(c)) return to.name === 'home' ? true : { name: 'home' };
   return true;
 });

@@ -13,6 +13,31 @@ export interface UserInfo {
   mustChangePassword?: boolean;
 }
 
+/**
+ * What the signed-in user may do, decided by the core from its permission table
+ * (electron/core/auth/permission.ts): the renderer shows and routes by these flags and never
+ * looks at a role's name. The core still checks every route itself.
+ */
+export interface Capabilities {
+  canReadData: boolean; // data:read — dashboards, lists, customers (masked)
+  canReveal: boolean; // customer:reveal — personal data unmasked (audited)
+  canExport: boolean; // export — lists and reports, masked
+  canExportUnmasked: boolean; // export + customer:reveal — an unmasked call list with a purpose
+  canViewImports: boolean; // import:read — import history and its rejected rows
+  canImport: boolean; // import:write — import files, undo, mapping profiles
+  canAdmin: boolean; // users:manage
+  canEditSettings: boolean; // settings:write
+  canAudit: boolean; // audit:read
+  /** a customer look-up opens the counter's quick check first (the whole 360 one click on) */
+  lobbyView: boolean;
+}
+export type Capability = keyof Capabilities;
+
+/** The user as the session answers it (login, setup, password change, GET /api/auth/me). */
+export interface SignedInUser extends UserInfo {
+  capabilities: Capabilities;
+}
+
 /** GET /api/auth/status (no login needed) */
 export interface AuthStatus {
   needsSetup: boolean; // no user yet: ask for an administrator password (POST /api/auth/setup)
@@ -23,7 +48,7 @@ export interface AuthStatus {
 /** POST /api/auth/login {username, password} and POST /api/auth/setup {password} */
 export interface LoginResult {
   token: string;
-  user: UserInfo;
+  user: SignedInUser;
 }
 
 export interface ApiError {
@@ -92,6 +117,9 @@ export interface ImportJob {
   bytesTotal: number;
   results: ImportFileResult[];
   error?: string;
+  /** the rebuild of the customer views once the files are in (absent when nothing was imported):
+   *  waiting (queued, or between attempts) → running → done, or failed after the last attempt */
+  rebuild?: { state: 'waiting' | 'running' | 'done' | 'failed'; attempts: number; error?: string };
 }
 
 /** GET /api/import/batches */

@@ -11,8 +11,8 @@ import type {
   ImportIssue,
   LoginResult,
   MappingProfile,
+  SignedInUser,
   UploadResult,
-  UserInfo,
 } from '../../shared/api.js';
 
 import type { ScopeInfo, ScopeSettings } from '../../shared/scope.js';
@@ -42,9 +42,11 @@ export function setUnauthorizedHandler(fn: () => void): void {
 export function getToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
-export function getStoredUser(): UserInfo | null {
+/** The signed-in user of this tab; a user stored by an older console (no capabilities) is none. */
+export function getStoredUser(): SignedInUser | null {
   const raw = sessionStorage.getItem(USER_KEY);
-  return raw ? (JSON.parse(raw) as UserInfo) : null;
+  const u = raw ? (JSON.parse(raw) as Partial<SignedInUser>) : null;
+  return u && typeof u.capabilities === 'object' && u.capabilities !== null ? (u as SignedInUser) : null;
 }
 export function storeSession(r: LoginResult | null): void {
   if (r) {

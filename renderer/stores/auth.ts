@@ -1,16 +1,16 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { UserInfo } from '../../shared/api.js';
-import type { Permission } from '../../shared/permissions.js';
+import type { Capability, SignedInUser } from '../../shared/api.js';
 import { api, getStoredUser, storeSession } from '../api/client.js';
 import { adminApi } from '../api/admin.js';
 
 export const useAuth = defineStore('auth', () => {
-  const user = ref<UserInfo | null>(getStoredUser());
+  const user = ref<SignedInUser | null>(getStoredUser());
   const loggedIn = computed(() => user.value !== null);
 
-  function can(p: Permission): boolean {
-    return user.value?.permissions.includes(p) ?? false;
+  /** What the core says the user may do (GET /api/auth/me); the core checks each call again. */
+  function can(c: Capability): boolean {
+    return user.value?.capabilities[c] ?? false;
   }
 
   async function login(username: string, password: string): Promise<void> {

@@ -6,6 +6,7 @@ import { shanghaiDateTime } from '../../../shared/dates.js';
 import { ROLES } from '../../../shared/permissions.js';
 import { audit, listAudit } from '../audit/index.js';
 import { describeAuditFilter, exportAudit } from '../audit/export.js';
+import { signedInUser } from '../auth/permission.js';
 import { getUser } from '../auth/users.js';
 import {
   changeOwnPassword,
@@ -107,7 +108,7 @@ export function adminRoutes(r: Router): void {
     const updated = await changeOwnPassword(db, user.username, current, password);
     // other sessions of the account end with the old password; this one continues on a new token
     sessions.deleteUser(user.username);
-    return c.json<LoginResult>({ token: sessions.create(updated), user: updated });
+    return c.json<LoginResult>({ token: sessions.create(updated), user: signedInUser(updated) });
   });
 
   // the log in the reader's data scope: a branch's readers see the actions of that branch's users

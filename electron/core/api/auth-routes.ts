@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { AuthStatus, LoginResult, UserInfo } from '../../../shared/api.js';
+import type { AuthStatus, LoginResult, SignedInUser, UserInfo } from '../../../shared/api.js';
 import { audit } from '../audit/index.js';
 import { failedLoginLog } from '../audit/failed-logins.js';
 import { DEMO_USERS, isDemo } from '../auth/demo.js';
 import { UnauthorizedError } from '../auth/errors.js';
+import { signedInUser } from '../auth/permission.js';
 import { LoginThrottle, type LoginAttempt } from '../auth/throttle.js';
 import { needsSetup, setupAdmin, verifyLogin } from '../auth/users.js';
 import { clientAddress } from './client-address.js';
@@ -29,7 +30,7 @@ export function authRoutes(r: Router): void {
   r.public('post', '/api/auth/setup', async (c) => {
     const { password } = await jsonBody(c, SetupBody);
     const user = await setupAdmin(db, password); // audited in its own transaction
-    return c.json<LoginResult>({ token: sessions.create(user), user });
+    return c.json<LoginResult>({ token: sessions.create(user), user: signedInUser(user) });
   });
 
   r.public('post', '/api/auth/login', async (c) => {
@@ -56,7 +57,7 @@ export function authRoutes(r: Router): void {
     }
     attempt.succeeded();
     await audit(db, { username: user.username, action: 'login', target: user.username });
-    return c.json<LoginResult>({ token: sessions.create(user), user });
+    return c.json<LoginResult>({ token: sessions.create(user), user: signedInUser(user) });
   });
 
   r.route('post', '/api/auth/logout', 'signed-in', async (c, user) => {
@@ -66,5 +67,6 @@ export function authRoutes(r: Router): void {
     return c.json({ ok: true });
   });
 
-  r.route('get', '/api/auth/me', 'signed-in', (c, user) => c.json<UserInfo>(user));
+  // who the caller is and what they may do (the renderer routes and shows by these flags)
+  r.route('get', '/api/auth/me', 'signed-in', (c, user) => c.json<SignedInUser>(signedInUser(user)));
 }

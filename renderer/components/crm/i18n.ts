@@ -146,6 +146,9 @@ export const crmZh = {
     remove: '删除',
     starBounds: '各星级下限（元，月日均金融资产）',
     starN: '{n}星 ≥',
+    indicators: '指标口径',
+    deviationThreshold: '存款偏离度阈值',
+    deviationRule: '存款偏离度 =（当日存款余额 − 本月日均存款）÷ 本月日均存款。绝对值超过阈值的在首页标红，超过阈值的三分之二标黄。默认 3%，部分监管口径已用 4%。',
     star1: '1星：低于 2 星下限',
   },
 };
@@ -297,6 +300,9 @@ export const crmEn: CrmMessages = {
     remove: 'Remove',
     starBounds: 'Lower bound of each star level (yuan, monthly average assets)',
     starN: '{n}★ ≥',
+    indicators: 'Indicators',
+    deviationThreshold: 'Deposit deviation threshold',
+    deviationRule: 'Deposit deviation = (the day’s deposit balance − the month’s daily average) ÷ the month’s daily average. On the home page a deviation whose absolute value is above the threshold shows red, above two thirds of it amber. Default 3%; some regulators now use 4%.',
     star1: '1★: below the 2★ bound',
   },
 };

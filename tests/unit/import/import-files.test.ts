@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../electron/core/db/connection.js';
 import { batchIssues, importFile, importPaths, listBatches, undoBatch } from '../../../electron/core/import/index.js';
-import { count, CUSTOMER_CSV, newDb, ORG_CSV, snapshot, STAFF_CSV, tmpDir, write } from './helpers.js';
+import { count, CUSTOMER_CSV, newDb, ORG_CSV, snapshot, STAFF_CSV, write } from './helpers.js';
 
 let db: Db;
 let dir: string;
@@ -219,7 +219,30 @@ describe('cards are never stored in full', () => {
   });
 });
 
-it('tmpDir gives distinct folders', () => expect(tmpDir()).not.toBe(tmpDir()));
+it('trims values, reads a value of only spaces as empty, and ignores trailing blank lines (DATA.md)', async () => {
+  await base();
+  const f = write(
+    dir,
+    'dep.csv',
+    [
+      '数据日期,账号,客户号,账户余额,存款种类,账户状态',
+      ' 2024-07-31 ,  A1 , C001 ,"  1,234.50  ", 活期 , 正常 ', // row 2: every value padded
+      '2024-07-31,A2,   ,100,活期,正常', // row 3: 客户号 of spaces only = missing → rejected
+      '2024-07-31,A3,C001,100,活期,   ', // row 4: 账户状态 of spaces only = empty, not an unknown label
+      '',
+      '   ',
+      '',
+    ].join('\r\n'),
+  );
+  const r = await importFile(db, f);
+  // the three blank lines at the end are no rows at all: neither imported nor rejected
+  expect(r).toMatchObject({ rows: 3, imported: 2, rejected: 1, warnings: 0 });
+  expect(batchIssues(db, r.batchId!).map((i) => [i.level, i.row, i.column])).toEqual([['rejected', 3, '客户号']]);
+  expect(db.prepare('SELECT acct_no, cust_id, balance, kind, status FROM deposit ORDER BY acct_no').all()).toEqual([
+    { acct_no: 'A1', cust_id: 'C001', balance: 123_450, kind: '活期', status: '正常' }, // 1,234.50 元 = 123,450 分
+    { acct_no: 'A3', cust_id: 'C001', balance: 10_000, kind: '活期', status: null },
+  ]);
+});
 
 it('every import that changes data and every undo moves the data version on; an unchanged re-import does not', async () => {
   const { dataVersion } = await import('../../../electron/core/import/index.js');

@@ -148,6 +148,10 @@ describe('import routes', () => {
     expect(list.map((p) => p.name)).toEqual(['他行机构']);
     const del = await api.app.request(`/api/import/profiles?name=${encodeURIComponent('他行机构')}`, { method: 'DELETE', headers: json });
     expect(del.status).toBe(200);
+    // gone: no longer listed, and a second delete finds nothing
+    const after = (await (await api.app.request('/api/import/profiles', { headers: json })).json()) as { name: string }[];
+    expect(after).toEqual([]);
+    expect((await api.app.request(`/api/import/profiles?name=${encodeURIComponent('他行机构')}`, { method: 'DELETE', headers: json })).status).toBe(404);
     expect((await api.app.request(`/api/import/profiles?name=x`, { method: 'DELETE', headers: json })).status).toBe(404);
   });
 });

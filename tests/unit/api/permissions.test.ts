@@ -68,6 +68,7 @@ describe('route permission table', () => {
         const text = await res.text();
         if (allowed) {
           expect(res.status, `${role}: ${text.slice(0, 300)}`).toBe(how.status ?? 200);
+          await how.verify?.(b, role);
         } else {
           expect(res.status, `${role} must be refused`).toBe(403);
           expect(JSON.parse(text)).toMatchObject({ code: 'forbidden' });

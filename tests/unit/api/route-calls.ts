@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Permission, Role } from '../../../shared/permissions.js';
 import { insertUser } from '../../../electron/core/auth/index.js';
-import { importPaths, saveProfile } from '../../../electron/core/import/index.js';
+import { getProfile, importPaths, saveProfile } from '../../../electron/core/import/index.js';
 import { setUserStaffId } from '../../../electron/core/scope/index.js';
 import { FIXTURE_PASSWORD, tempApi, type TestApi } from './helpers.js';
 
@@ -23,6 +23,8 @@ export interface RouteCall {
   status?: number;
   /** a permission the handler requires besides the route's own (refused with 403 without it) */
   alsoNeeds?: Permission;
+  /** checks the effect after a success, where the status alone would not show it (a DELETE) */
+  verify?(b: CallBank, role: Role): void | Promise<void>;
 }
 
 /** A real API over a small bank: head office HQ, branch B1, staff S01, customer C001 of S01. */
@@ -127,6 +129,8 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
   'GET /api/scope': get('/api/scope'),
   'GET /api/settings/scope': get('/api/settings/scope'),
   'PUT /api/settings/scope': { request: () => ({ url: '/api/settings/scope', body: { accountManagerOwnCustomers: true } }) },
+  'GET /api/settings/indicators': get('/api/settings/indicators'),
+  'PUT /api/settings/indicators': { request: () => ({ url: '/api/settings/indicators', body: { deviationThreshold: 0.04 } }) },
 
   'GET /api/customers/search': get('/api/customers/search?q=C001'),
   'GET /api/customers/:id': get('/api/customers/C001'),
@@ -176,6 +180,9 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
     request: (b, role) => {
       saveProfile(b.api.db, DEPOSIT_PROFILE(`他行存款_${role}`));
       return { url: `/api/import/profiles?name=${encodeURIComponent(`他行存款_${role}`)}` };
+    },
+    verify: (b, role) => {
+      if (getProfile(b.api.db, `他行存款_${role}`) !== null) throw new Error(`profile 他行存款_${role} is still there`);
     },
   },
 };

@@ -17,6 +17,15 @@ const NEEDS_DATA: Partial<Record<Op, string>> = {
 
 const ID = /^[A-Za-z_][\w-]*$/;
 
+/**
+ * An icon is a renderer data-testid, or `role:ROLE` for an element the renderer cannot label: an
+ * Element Plus message box (ElMessageBox.confirm) is built by the library, so its box is
+ * `role:dialog` (named by its title in `label`) and its buttons are reached with `button`.
+ */
+export const ROLE_ICON = /^role:([a-z]+)$/;
+/** The ARIA roles a role icon may name (Playwright's getByRole). */
+export const ROLES = ['alert', 'alertdialog', 'button', 'dialog', 'link', 'menuitem', 'option', 'row', 'tab', 'tooltip'] as const;
+
 export const nodeSchema = z
   .strictObject({
     icon: z.string().min(1, 'icon is empty'),
@@ -26,6 +35,17 @@ export const nodeSchema = z
     data: z.string().optional(),
     /** click: the text inside the icon to click; expect: the text it must show */
     text: z.string().optional(),
+    /** a role icon's accessible name (exact), e.g. a message box's title */
+    label: z.string().optional(),
+    /** narrows the icon to the first table row (role row) showing this text: newest-first lists */
+    row: z.string().optional(),
+    /** narrows the icon (or its row) to the button with this accessible name (exact) */
+    button: z.string().optional(),
+    /** expect: the icon's data-state attribute, the app's done signal of a long operation; waited
+     *  for with the generous limit of long operations (tests/e2e/helpers.ts LONG) */
+    state: z.string().optional(),
+    /** expect: the icon is hidden or gone (a closed dialog stays in the page, hidden) */
+    hidden: z.literal(true).optional(),
     /** expect: how many elements carry the icon (0: it must be absent) */
     count: z.number().int().min(0).optional(),
     /** click: the click starts a download, waited for */
@@ -41,7 +61,17 @@ export const nodeSchema = z
     if (n.count !== undefined && n.op !== 'expect') ctx.addIssue({ code: 'custom', path: ['count'], message: 'count belongs to expect nodes' });
     if (n.download !== undefined && n.op !== 'click') ctx.addIssue({ code: 'custom', path: ['download'], message: 'download belongs to click nodes' });
     if (n.as !== undefined && n.type !== 'start') ctx.addIssue({ code: 'custom', path: ['as'], message: 'as (log in first) belongs to start nodes' });
-    if (n.count !== undefined && n.text !== undefined) ctx.addIssue({ code: 'custom', path: ['text'], message: 'expect takes text or count, not both' });
+    if (n.state !== undefined && n.op !== 'expect') ctx.addIssue({ code: 'custom', path: ['state'], message: 'state belongs to expect nodes' });
+    if (n.hidden !== undefined && n.op !== 'expect') ctx.addIssue({ code: 'custom', path: ['hidden'], message: 'hidden belongs to expect nodes' });
+    const checks = (['text', 'count', 'state', 'hidden'] as const).filter((k) => n[k] !== undefined);
+    if (n.op === 'expect' && checks.length > 1) {
+      ctx.addIssue({ code: 'custom', path: [checks[1]], message: `expect takes one of text, count, state and hidden, not ${checks.join(' and ')}` });
+    }
+    const role = ROLE_ICON.exec(n.icon);
+    if (n.icon.startsWith('role:') && (!role || !(ROLES as readonly string[]).includes(role[1]))) {
+      ctx.addIssue({ code: 'custom', path: ['icon'], message: `a role icon is role:ROLE with ROLE one of ${ROLES.join(', ')}` });
+    }
+    if (n.label !== undefined && !role) ctx.addIssue({ code: 'custom', path: ['label'], message: 'label (an accessible name) belongs to role: icons' });
   });
 
 export const modelSchema = z.strictObject({

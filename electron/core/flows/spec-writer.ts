@@ -1,7 +1,9 @@
 // Test cases (测试案例): one Playwright spec per flow, one `test` per path, one `test.step` per
 // event node. The code only uses Playwright's own waiting (actions wait for the element, `expect`
-// retries until the app shows what it should), never a sleep.
-import type { FlowNode } from './model.js';
+// retries until the app shows what it should), never a sleep. A long operation (a preview, an
+// import, an undo) is waited for on the app's own done signal, its data-state, with the runtime's
+// generous LONG limit: the wait ends when the app says so, the limit is never a tuned duration.
+import { ROLE_ICON, type FlowNode } from './model.js';
 import type { FlowPaths } from './flow-paths.js';
 import type { LoadedModel } from './load.js';
 
@@ -18,8 +20,19 @@ function matcher(s: string): string {
   return value(s);
 }
 
+/** The element a node acts on: its testid (or role), narrowed to a table row and a button. */
+function locator(node: FlowNode): string {
+  const role = ROLE_ICON.exec(node.icon);
+  let loc = role
+    ? `page.getByRole(${q(role[1])}${node.label !== undefined ? `, { name: ${value(node.label)}, exact: true }` : ''})`
+    : `page.getByTestId(${q(node.icon)})`;
+  if (node.row !== undefined) loc += `.getByRole('row').filter({ hasText: ${matcher(node.row)} }).first()`;
+  if (node.button !== undefined) loc += `.getByRole('button', { name: ${value(node.button)}, exact: true })`;
+  return loc;
+}
+
 function stepCode(node: FlowNode): string[] {
-  const loc = `page.getByTestId(${q(node.icon)})`;
+  const loc = locator(node);
   switch (node.op) {
     case 'goto':
       return [`await page.goto(${value(node.data!)});`, `await expect(${loc}.first()).toBeVisible();`];
@@ -45,6 +58,8 @@ function stepCode(node: FlowNode): string[] {
     case 'press':
       return [`await ${loc}.press(${value(node.data!)});`];
     case 'expect':
+      if (node.state !== undefined) return [`await expect(${loc}.first()).toHaveAttribute('data-state', ${value(node.state)}, LONG);`];
+      if (node.hidden) return [`await expect(${loc}.first()).toBeHidden();`];
       if (node.count !== undefined) return [`await expect(${loc}).toHaveCount(${node.count});`];
       if (node.text !== undefined) return [`await expect(${loc}.filter({ hasText: ${matcher(node.text)} }).first()).toBeVisible();`];
       return [`await expect(${loc}.first()).toBeVisible();`];
@@ -53,8 +68,9 @@ function stepCode(node: FlowNode): string[] {
 
 function stepTitle(id: string, node: FlowNode): string {
   const name = node.name ?? id;
-  const what = node.data ?? node.text ?? (node.count !== undefined ? `×${node.count}` : '');
-  return `${name} · ${node.op} ${node.icon}${what ? ` ${what}` : ''}`;
+  const what = node.data ?? node.text ?? (node.count !== undefined ? `×${node.count}` : node.state !== undefined ? `[${node.state}]` : node.hidden ? 'hidden' : '');
+  const where = [node.label, node.row, node.button].filter((x) => x !== undefined).join(' › ');
+  return `${name} · ${node.op} ${node.icon}${where ? ` (${where})` : ''}${what ? ` ${what}` : ''}`;
 }
 
 export interface SpecOptions {
@@ -66,11 +82,13 @@ export interface SpecOptions {
 
 export function renderSpec(m: LoadedModel, fp: FlowPaths, opts: SpecOptions): string {
   const { model } = m;
+  const long = (id: string) => model.nodes[id].state !== undefined;
+  const usesLong = Object.keys(model.nodes).some(long);
   const lines: string[] = [
     `${GENERATED_MARK} from ${opts.modelPath}: do not edit.`,
     `// Change the model and run \`npm run flows\`; tests/unit/flows/generated.test.ts fails while this file is stale.`,
     `// ${fp.paths.length} tests cover ${fp.coverage.covered} of ${fp.coverage.edges} edges (${fp.coverage.cover} coverage, minimum ${fp.coverage.minimum} tests).`,
-    `import { expect, flowFile, test } from ${q(opts.runtimeImport)};`,
+    `import { ${usesLong ? 'expect, flowFile, LONG, longTest, test' : 'expect, flowFile, test'} } from ${q(opts.runtimeImport)};`,
     '',
     `flowFile(${q(model.flow)});`,
     '',
@@ -80,6 +98,9 @@ export function renderSpec(m: LoadedModel, fp: FlowPaths, opts: SpecOptions): st
     const names = p.nodes.map((id) => model.nodes[id].name ?? id);
     const title = `${model.title}: ${names.join(' → ')} [${p.id}]`;
     lines.push(`  test(${q(title)}, { annotation: { type: 'flow-path', description: ${q(p.id)} } }, async ({ page, app }) => {`);
+    // each wait on a done signal may take up to LONG: the test's own limit makes room for them
+    const waits = p.nodes.filter(long).length;
+    if (waits) lines.push(`    test.setTimeout(longTest(${waits}));`);
     p.nodes.forEach((id, k) => {
       const node = model.nodes[id];
       lines.push(`    await test.step(${q(stepTitle(id, node))}, async () => {`);

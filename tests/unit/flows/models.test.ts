@@ -24,7 +24,7 @@ const write = (name: string, text: string) => {
 };
 const json = (name: string, model: unknown) => write(name, JSON.stringify(model, null, 1));
 
-type RawNode = { icon: string; op: string; data?: string; type?: string; as?: string; name?: string };
+type RawNode = { icon: string; op: string; data?: string; type?: string; as?: string; name?: string; text?: string; label?: string; row?: string; button?: string; state?: string; hidden?: true; count?: number };
 
 /** The example of the issue, with icons this test's renderer declares. */
 const counter = (): { flow: string; title: string; nodes: Record<string, RawNode>; sets: string[][]; edges: string[][] } => ({
@@ -97,7 +97,29 @@ describe('loading models', () => {
     const p = problems(() => loadModel(file, ids));
     expect(p).toContain(`${file}: node "user" (op): op must be one of goto, click, fill, select, check, press, expect`);
     expect(p).toContain(`${file}: node "hit" (data): fill needs data: the text to type (file:PATH for a file input)`);
-    expect(p).toContain(`${file}: node "gaps" (text): expect takes text or count, not both`);
+    expect(p).toContain(`${file}: node "gaps" (count): expect takes one of text, count, state and hidden, not text and count`);
+  });
+
+  it('checks the fields that address library-built elements and long waits', () => {
+    const bad = counter() as Record<string, unknown>;
+    bad.nodes = {
+      ...counter().nodes,
+      user: { icon: 'role:popup', op: 'click' },
+      hit: { icon: 'search-result', op: 'click', label: '撤销', state: 'done' },
+      gaps: { icon: 'item-12', op: 'expect', type: 'end', state: 'done', hidden: true },
+    };
+    const file = json('bad-roles.json', bad);
+    const p = problems(() => loadModel(file, ids));
+    expect(p).toContain(
+      `${file}: node "user" (icon): a role icon is role:ROLE with ROLE one of alert, alertdialog, button, dialog, link, menuitem, option, row, tab, tooltip`,
+    );
+    expect(p).toContain(`${file}: node "hit" (label): label (an accessible name) belongs to role: icons`);
+    expect(p).toContain(`${file}: node "hit" (state): state belongs to expect nodes`);
+    expect(p).toContain(`${file}: node "gaps" (hidden): expect takes one of text, count, state and hidden, not state and hidden`);
+    // a role icon is not looked up among the testids: a message box has none
+    const ok = counter();
+    ok.nodes.hit = { icon: 'role:dialog', op: 'click', label: '撤销', button: '确定' } as RawNode;
+    expect(loadModel(json('role.json', ok), ids).warnings).toEqual([]);
   });
 
   it('names the set and position of an unknown node id, and the node of an undeclared icon', () => {
@@ -225,6 +247,40 @@ describe('paths, ids and specs of a model', () => {
     expect(spec).toContain('await app.start({ as: "datang" });');
     expect(spec).toContain('.fill(app.data("{{customer.phone}}"))');
     expect(spec).not.toMatch(/waitForTimeout|setTimeout|sleep/);
+  });
+
+  it('waits on a done signal with the LONG limit and gives the test room for each such wait', () => {
+    // open → user → hit → gaps, with user and gaps waiting on data-state: one path, two long waits
+    const model = counter();
+    model.sets = [['open', 'user', 'hit', 'gaps']];
+    model.edges = [];
+    model.nodes.user = { icon: 'login-user', op: 'expect', state: 'done' };
+    model.nodes.gaps = { icon: 'item-12', op: 'expect', state: 'done', type: 'end' };
+    const m = loadModel(json('long.json', model), ids);
+    const spec = renderSpec(m, flowPaths(m), { runtimeImport: '../runtime.js', modelPath: 'long.json' });
+    expect(spec).toContain('import { expect, flowFile, LONG, longTest, test } from "../runtime.js";');
+    expect(spec).toContain('test.setTimeout(longTest(2));');
+    expect(spec).toContain(`await expect(page.getByTestId("login-user").first()).toHaveAttribute('data-state', "done", LONG);`);
+    // a model without a done signal imports neither and sets no limit
+    const plain = loadModel(json('counter.json', counter()), ids);
+    const plainSpec = renderSpec(plain, flowPaths(plain), { runtimeImport: '../runtime.js', modelPath: 'counter.json' });
+    expect(plainSpec).toContain('import { expect, flowFile, test } from "../runtime.js";');
+    expect(plainSpec).not.toContain('longTest');
+  });
+
+  it('reaches a row of a table, a button by its name, a message box by its role, and a hidden dialog', () => {
+    const model = counter();
+    model.nodes.user = { icon: 'search-result', op: 'click', row: '{{upload.referral.name}}', button: '撤销' };
+    model.nodes.hit = { icon: 'role:dialog', op: 'click', label: '撤销', button: '撤销' };
+    model.nodes.gaps = { icon: 'login-form', op: 'expect', hidden: true, type: 'end' };
+    const m = loadModel(json('roles.json', model), ids);
+    const spec = renderSpec(m, flowPaths(m), { runtimeImport: '../runtime.js', modelPath: 'roles.json' });
+    expect(spec).toContain(
+      `await page.getByTestId("search-result").getByRole('row').filter({ hasText: app.data("{{upload.referral.name}}") }).first().getByRole('button', { name: "撤销", exact: true }).click();`,
+    );
+    expect(spec).toContain(`await page.getByRole("dialog", { name: "撤销", exact: true }).getByRole('button', { name: "撤销", exact: true }).click();`);
+    expect(spec).toContain('await expect(page.getByTestId("login-form").first()).toBeHidden();');
+    expect(spec).toContain('(撤销 › 撤销)');
   });
 });
 

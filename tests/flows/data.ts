@@ -74,17 +74,53 @@ function exportFile(prefix: string): string {
   return path.join(exportsDir(), f);
 }
 
+/**
+ * The file the import flow commits and undoes: one referral (转介绍) between two customers outside
+ * the demo branch (whom the hand-written tests look at) that the export's referral file does not
+ * hold, dated on the file's latest 推荐日期. One new row that no figure of the console counts, and
+ * the flow undoes it (and the fixture undoes it if a test stops before: tests/flows/runtime.ts).
+ */
+function referralUpload(): string {
+  const file = path.join(runDir(), 'flows', 'referral_flow.csv');
+  if (fs.existsSync(file)) return file;
+  const dir = exportsDir();
+  const refs = findTable(dir, ['推荐人客户号']);
+  const [from, to, date] = ['推荐人客户号', '被推荐客户号', '推荐日期'].map((h) => refs.header.indexOf(h));
+  const held = new Set(refs.rows.map((r) => `${r[from]}>${r[to]}`));
+  const latest = refs.rows.map((r) => r[date]).filter(Boolean).sort().at(-1);
+  const t = findTable(dir, ['客户名称', 'KHXM']);
+  const [id, org] = [t.header.findIndex((h) => ['客户号', 'cust_id'].includes(h)), t.header.findIndex((h) => ['所属机构号', 'org_id'].includes(h))];
+  const branch = demoBranchOrgs();
+  const ids = t.rows.filter((r) => r[id] && !branch.has(r[org])).map((r) => r[id]).sort();
+  for (let i = 0; i + 1 < ids.length; i++) {
+    if (held.has(`${ids[i]}>${ids[i + 1]}`)) continue;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `推荐人客户号,被推荐客户号,推荐日期,业务类型\n${ids[i]},${ids[i + 1]},${latest},手机银行\n`);
+    return file;
+  }
+  throw new Error(`no two customers outside the demo branch in ${t.file} without a referral between them`);
+}
+
+const UPLOADS: Record<string, () => string> = { referral: referralUpload };
+
 let customer: Record<string, string> | undefined;
 
 export function flowValue(key: string): string {
-  const [kind, field] = key.split('.');
+  const [kind, field, part] = key.split('.');
   if (kind === 'customer') {
     customer ??= sampleCustomer();
     if (!(field in customer)) throw new Error(`{{${key}}}: customer has ${Object.keys(customer).join(', ')}`);
     return customer[field];
   }
   if (kind === 'exports') return exportFile(field);
-  throw new Error(`{{${key}}}: unknown value (customer.* or exports.*)`);
+  if (kind === 'upload') {
+    const make = UPLOADS[field];
+    if (!make) throw new Error(`{{${key}}}: uploads are ${Object.keys(UPLOADS).join(', ')}`);
+    if (part === 'name') return path.basename(make());
+    if (part !== undefined) throw new Error(`{{${key}}}: upload.${field} or upload.${field}.name`);
+    return make();
+  }
+  throw new Error(`{{${key}}}: unknown value (customer.*, exports.* or upload.*)`);
 }
 
 export function fillIn(template: string): string {

@@ -1,13 +1,16 @@
 // What the generated flow specs (tests/flows/generated) run on: the `app` fixture that puts the
 // console in a start node's state, the {{key}} values, and the coverage summary per flow file.
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { coverageSummary, type CoverageReport } from '../../electron/core/flows/flow-paths.js';
-import { login } from '../e2e/helpers.js';
+import { LONG, login } from '../e2e/helpers.js';
 import { fillIn } from './data.js';
 
-export { expect };
+export { expect, LONG };
+
+/** The limit of a test holding `waits` waits on a done signal, each up to LONG (helpers.ts LONG_TEST). */
+export const longTest = (waits: number): number => waits * LONG.timeout + 2 * 60_000;
 
 export interface FlowApp {
   /** The start node's state. Playwright opens each test in a fresh browser context (no session
@@ -18,19 +21,54 @@ export interface FlowApp {
   data(template: string): string;
 }
 
+type DemoUser = { username: string; password: string };
+
+/** The demo users and their passwords, as the login page lists them. */
+async function demoUser(request: APIRequestContext, name: string): Promise<DemoUser> {
+  const status = (await (await request.get('/api/auth/status')).json()) as { demoUsers?: DemoUser[] };
+  const user = status.demoUsers?.find((u) => u.username === name);
+  if (!user) throw new Error(`"as": "${name}" is not a demo user of this server (${status.demoUsers?.map((u) => u.username).join(', ') ?? 'none'})`);
+  return user;
+}
+
+/**
+ * Puts the demo bank back as the test found it when a test stopped between committing an
+ * {{upload.*}} file and undoing it (the import flow undoes its own commit): every batch of such a
+ * file still committed is undone over the API, newest first, as the administrator.
+ */
+async function undoUploads(request: APIRequestContext, names: Set<string>): Promise<string[]> {
+  const admin = await demoUser(request, 'admin');
+  const r = await request.post('/api/auth/login', { data: admin });
+  if (!r.ok()) throw new Error(`cleanup: admin log-in refused (${r.status()})`);
+  const headers = { Authorization: `Bearer ${((await r.json()) as { token: string }).token}` };
+  const batches = (await (await request.get('/api/import/batches', { headers })).json()) as { batchId: number; file: string; status: string }[];
+  const left = batches.filter((b) => b.status === 'committed' && names.has(path.basename(b.file))).sort((a, b) => b.batchId - a.batchId);
+  for (const b of left) {
+    const u = await request.post(`/api/import/batches/${b.batchId}/undo`, { headers });
+    if (!u.ok()) throw new Error(`cleanup: undo of batch #${b.batchId} (${b.file}) refused: ${u.status()} ${await u.text()}`);
+  }
+  return left.map((b) => `#${b.batchId} ${b.file}`);
+}
+
 export const test = base.extend<{ app: FlowApp }>({
   app: async ({ page, request }, use) => {
+    const uploads = new Set<string>();
     await use({
       async start({ as }) {
         if (!as) return;
-        // the demo users and their passwords, as the login page lists them
-        const status = (await (await request.get('/api/auth/status')).json()) as { demoUsers?: { username: string; password: string }[] };
-        const user = status.demoUsers?.find((u) => u.username === as);
-        if (!user) throw new Error(`"as": "${as}" is not a demo user of this server (${status.demoUsers?.map((u) => u.username).join(', ') ?? 'none'})`);
+        const user = await demoUser(request, as);
         await login(page, user.username, user.password);
       },
-      data: fillIn,
+      data(template) {
+        const v = fillIn(template);
+        if (/\{\{\s*upload\.\w+\s*\}\}/.test(template)) uploads.add(path.basename(v));
+        return v;
+      },
     });
+    if (uploads.size) {
+      const undone = await undoUploads(request, uploads);
+      if (undone.length) console.log(`flows: undid what the test left committed: ${undone.join(', ')}`);
+    }
   },
 });
 

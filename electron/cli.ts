@@ -133,7 +133,8 @@ async function statsCmd(argv: string[], out: Out): Promise<number> {
     if (values.json) out.log(JSON.stringify(stats));
     else {
       for (const o of stats.orgs) {
-        out.log(`${o.org_id}\t${o.name}\t存款 ${o.deposit_balance}\t贷款 ${o.loan_balance}\t不良率 ${o.npl_ratio ?? '-'}`);
+        // the JSON carries the unrounded ratio; this line is for reading, so a percentage with 2 decimals
+        out.log(`${o.org_id}\t${o.name}\t存款 ${o.deposit_balance}\t贷款 ${o.loan_balance}\t不良率 ${o.npl_ratio === null ? '-' : `${(o.npl_ratio * 100).toFixed(2)}%`}`);
       }
       const u = stats.unassigned;
       if (u && u.unknown_orgs.length) {

@@ -196,11 +196,22 @@ export interface GapPage {
 }
 
 export interface CoverageCell {
-  key: string; // org id or manager id
+  key: string; // org id or manager id (员工号)
   name: string;
   customers: number;
-  /** per item id (1–18): share of customers holding it, 0–1 (4 decimals) */
+  /** per item id (1–18): share of customers holding it, 0–1, unrounded (round for display only) */
   shares: Record<number, number>;
+  /**
+   * By branch: 'branch' a 支行 with the orgs below it (or the scope's root, when that lies below
+   * the 支行); 'own_org' an org with no 支行 above it (the 总行 itself, an org outside any 支行),
+   * counting only its own customers; 'unknown_org' an org id the org file does not hold.
+   * By manager: 'manager', or 'unknown_manager' for a 员工号 the staff file does not hold.
+   */
+  placement: 'branch' | 'own_org' | 'unknown_org' | 'manager' | 'unknown_manager';
+  /** by manager: the org the manager sits in (staff 所属机构号) and its name, which with the key
+   *  (员工号) tell same-name managers apart; null when unknown */
+  orgId?: string | null;
+  orgName?: string | null;
 }
 
 export interface CoverageTable {
@@ -208,4 +219,6 @@ export interface CoverageTable {
   by: 'branch' | 'manager';
   rows: CoverageCell[];
   items: { id: number; name: string; group: ItemGroup }[];
+  /** by manager: customers in the table's scope with no 管户客户经理 (in no row); 0 by branch */
+  unmanagedCustomers: number;
 }

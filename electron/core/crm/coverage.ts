@@ -1,9 +1,12 @@
 // 18-item coverage per 支行 (with its 分理处) or per 客户经理: the share of the customers holding
 // each item, from the date's holding masks in one GROUP BY; the per-org sums are folded into
-// their 支行 here, in integers.
+// their 支行 here, in integers. Every customer in the scope is in exactly one row, or counted as
+// unmanaged: none is dropped.
 import type { CoverageCell, CoverageTable } from '../../../shared/crm.js';
 import type { Db } from '../db/connection.js';
-import { loadOrgTree } from '../metrics/org-tree.js';
+import { loadOrgTree, type OrgTree } from '../metrics/org-tree.js';
+import { ratio } from '../metrics/ratio.js';
+import { inServiceSql } from '../rules/in-service.js';
 import { coversOrg, customerScopeSql, narrowScope, OrgNotInScopeError, subtree, type Scope } from '../scope/index.js';
 import { getCatalog } from './catalog.js';
 import { ensureHoldings } from './holdings.js';
@@ -23,15 +26,17 @@ function bitSums(): string {
 }
 
 type GroupRow = { key: string | null; customers: number } & Record<string, number>;
-
-/** n/d to 4 decimals, half up, decided in integers (n/d·10⁴ in floating point can land on x.4999…). */
-const round4 = (n: number, d: number) => (d === 0 ? 0 : Math.floor((n * 20_000 + d) / (2 * d)) / 10_000);
+type Placement = CoverageCell['placement'];
 
 /**
  * Coverage of the customers inside the scope (and, with `orgId`, inside that org's subtree, which
- * must lie in the scope: a 404 otherwise). By branch, each org folds into its 支行, or into the
- * scope's root when that lies below the 支行 (a 分理处 user sees their 分理处, not a 支行 row
- * holding only part of its customers).
+ * must lie in the scope: a 404 otherwise), on the books on the date (rules/in-service.ts, as the
+ * figures count customers). A customer belongs to their own org (scope/row-org.ts: a customer's
+ * 所属机构号). By branch, each org folds into its 支行, or into the scope's root when that lies below
+ * the 支行 (a 分理处 user sees their 分理处, not a 支行 row holding only part of its customers); an
+ * org with no 支行 above it (the 总行 itself, an org the org file does not hold) is its own row and
+ * says so (`placement`). By manager, customers with no 管户客户经理 are counted in
+ * `unmanagedCustomers`.
  */
 export function coverageTable(db: Db, scope: Scope, opts: CoverageOptions): CoverageTable {
   const tree = loadOrgTree(db);
@@ -46,48 +51,64 @@ export function coverageTable(db: Db, scope: Scope, opts: CoverageOptions): Cove
     .prepare(
       `SELECT ${groupCol} AS key, count(*) AS customers, ${bitSums()}
        FROM customer_holding h JOIN customer c ON c.cust_id = h.cust_id
-       WHERE h.data_date = @date AND ${inScope.sql}
+       WHERE h.data_date = @date AND ${inScope.sql} AND ${inServiceSql.customer('c', '@date')}
        GROUP BY ${groupCol}`,
     )
     .all({ date, ...inScope.params }) as GroupRow[];
 
-  // fold into the reported groups: an org's 支行 (itself when it is one) or the scope's root when
-  // that comes first on the way up, or the manager
-  const branchOf = (orgId: string | null): string | null => {
-    if (orgId === null) return null;
-    return tree.ancestors(orgId).find((id) => id === within.rootOrg || tree.byId.get(id)?.level === '支行') ?? null;
-  };
-  const sums = new Map<string, { customers: number; bits: number[] }>();
+  const place = opts.by === 'branch' ? branchPlacer(tree, within.rootOrg) : managerPlacer(db, tree);
+  const sums = new Map<string, { customers: number; bits: number[]; cell: Omit<CoverageCell, 'customers' | 'shares'> }>();
+  let unmanaged = 0;
   for (const r of rows) {
-    const key = opts.by === 'branch' ? branchOf(r.key) : r.key;
-    if (key === null) continue; // customers of no 支行 (总行 itself, unknown orgs) or with no manager
-    const acc = sums.get(key) ?? { customers: 0, bits: new Array<number>(ITEM_BITS + 1).fill(0) };
+    if (r.key === null || r.key === '') {
+      unmanaged += r.customers; // by manager only: a customer's org is never empty (NOT NULL)
+      continue;
+    }
+    const cell = place(r.key);
+    const acc = sums.get(cell.key) ?? { customers: 0, bits: new Array<number>(ITEM_BITS + 1).fill(0), cell };
     acc.customers += r.customers;
     for (let b = 1; b <= ITEM_BITS; b++) acc.bits[b] += r[`b${b}`] ?? 0;
-    sums.set(key, acc);
+    sums.set(cell.key, acc);
   }
 
-  const names =
-    opts.by === 'branch'
-      ? (k: string) => tree.byId.get(k)?.name ?? k
-      : (() => {
-          const stmt = db.prepare('SELECT name FROM staff WHERE staff_id = ?').pluck();
-          return (k: string) => (stmt.get(k) as string | undefined) ?? k;
-        })();
   const cells: CoverageCell[] = [...sums.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, s]) => ({
-      key,
-      name: names(key),
+    .map(([, s]) => ({
+      ...s.cell,
       customers: s.customers,
-      shares: Object.fromEntries(items.map((it) => [it.id, round4(s.bits[it.id], s.customers)])),
+      // a row exists only for customers counted, so the denominator is never 0
+      shares: Object.fromEntries(items.map((it) => [it.id, ratio(s.bits[it.id], s.customers) ?? 0])),
     }));
-  return { date, by: opts.by, rows: cells, items };
+  return { date, by: opts.by, rows: cells, items, unmanagedCustomers: unmanaged };
+}
+
+type Placer = (key: string) => Omit<CoverageCell, 'customers' | 'shares'>;
+
+/** An org's row: its 支行 (itself when it is one) or the scope's root when that comes first on the
+ *  way up; else the org itself, marked as having no 支行 above it (or as not loaded). */
+function branchPlacer(tree: OrgTree, root: string | null): Placer {
+  return (orgId) => {
+    if (!tree.byId.has(orgId)) return { key: orgId, name: orgId, placement: 'unknown_org' as Placement };
+    const branch = tree.ancestors(orgId).find((id) => id === root || tree.byId.get(id)?.level === '支行');
+    const key = branch ?? orgId;
+    return { key, name: tree.byId.get(key)!.name, placement: (branch === undefined ? 'own_org' : 'branch') as Placement };
+  };
+}
+
+/** A manager's row, with the org they sit in: a 员工号 alone does not tell two 王经理 apart for a reader. */
+function managerPlacer(db: Db, tree: OrgTree): Placer {
+  const stmt = db.prepare('SELECT name, org_id FROM staff WHERE staff_id = ?');
+  return (staffId) => {
+    const s = stmt.get(staffId) as { name: string; org_id: string | null } | undefined;
+    if (!s) return { key: staffId, name: staffId, placement: 'unknown_manager' as Placement, orgId: null, orgName: null };
+    const orgId = s.org_id === '' ? null : s.org_id;
+    return { key: staffId, name: s.name, placement: 'manager' as Placement, orgId, orgName: orgId === null ? null : (tree.byId.get(orgId)?.name ?? null) };
+  };
 }
 
 /** The scope narrowed to an org of it; an org id that is not loaded (a whole-bank filter naming
  *  nothing) narrows to that id alone, which holds no customers, as the filter did before scopes. */
-function narrowScopeOrEmpty(db: Db, scope: Scope, orgId: string, tree: ReturnType<typeof loadOrgTree>): Scope {
+function narrowScopeOrEmpty(db: Db, scope: Scope, orgId: string, tree: OrgTree): Scope {
   if (tree.byId.has(orgId) || scope.orgIds !== null) return narrowScope(db, scope, orgId, tree);
   return { orgIds: subtree(tree, orgId), rootOrg: orgId, managerId: scope.managerId };
 }

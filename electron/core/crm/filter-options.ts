@@ -5,7 +5,9 @@ import { customerScopeSql, orgInScopeSql, type Scope } from '../scope/index.js';
 
 export interface FilterOptions {
   orgs: { id: string; name: string; parentId: string | null; level: string | null }[];
-  managers: { id: string; name: string; orgId: string }[];
+  /** id is the 员工号; orgId/orgName the org the manager sits in, so two managers of one name can
+   *  be told apart (orgName null when that org is not loaded) */
+  managers: { id: string; name: string; orgId: string | null; orgName: string | null }[];
   grids: { id: string; name: string; orgId: string | null }[];
 }
 
@@ -18,7 +20,8 @@ export function filterOptions(db: Db, scope: Scope): FilterOptions {
   const custIn = customerScopeSql(scope, 'c');
   const managers = db
     .prepare(
-      `SELECT s.staff_id AS id, s.name, s.org_id AS orgId FROM staff s
+      `SELECT s.staff_id AS id, s.name, NULLIF(s.org_id, '') AS orgId, o.name AS orgName
+         FROM staff s LEFT JOIN org o ON o.org_id = s.org_id
         WHERE s.staff_id IN (SELECT DISTINCT c.manager_id FROM customer c WHERE c.manager_id IS NOT NULL AND ${custIn.sql})
         ORDER BY s.staff_id`,
     )

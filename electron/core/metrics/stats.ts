@@ -21,7 +21,9 @@
 // - deposit_deviation = (balance − avg) / avg with the rounded avg; before month end this is the
 //   balance of the date against the average of the month so far. null when avg = 0.
 // - Loans: npl = 五级分类 次级/可疑/损失 (labels), credit = 担保方式 信用, overdue = 逾期天数 > 0; the
-//   ratios are over loan_balance, rounded half away from zero to 4 decimals, null when it is 0.
+//   ratios are over loan_balance, null when it is 0.
+// - Ratios leave unrounded (metrics/ratio.ts): the nearest double to the exact fraction of the
+//   integer sums; only the screens and the CLI's text round them.
 // - customers and merchants in service: rules/in-service.ts (状态 正常, 签约日期 null or ≤ date; an
 //   empty 状态 is not 正常). 高质量: ≥ 20 active days, ≥ 100
 //   transactions, ≥ 30 distinct payers in the month up to and including date, counting only
@@ -34,6 +36,7 @@ import { assertDay, daysBetween, monthStart } from '../../../shared/dates.js';
 import { inServiceSql } from '../rules/in-service.js';
 import { addInto, DirectByOrg, zeroDirect, type Direct } from './figures.js';
 import { addMerchants } from './merchants.js';
+import { ratio } from './ratio.js';
 import { loadOrgTree, type OrgTree } from './org-tree.js';
 import { coversOrg, isWholeBank, managerScopeSql, wholeBankScope, type Scope } from '../scope/index.js';
 
@@ -66,12 +69,6 @@ export interface UnassignedStats {
   unknown_orgs: string[];
   /** why these rows belong to no org, in words (zh-CN, then English) */
   reason: string;
-}
-
-/** num / den as a fraction with 4 decimals, rounded half away from zero; null when den = 0. */
-export function ratio4(num: bigint, den: bigint): number | null {
-  if (den === 0n) return null;
-  return Number(divRound(num * 10_000n, den)) / 10_000;
 }
 
 function directFigures(db: Db, date: string, scope: Scope): DirectByOrg {
@@ -107,11 +104,11 @@ function toStats(o: { org_id: string; name: string; level: string | null; parent
     customers: t.customers,
     deposit_balance: fenToYuan(t.depositFen),
     deposit_avg_month: fenToYuan(avgFen),
-    deposit_deviation: ratio4(t.depositFen - avgFen, avgFen),
+    deposit_deviation: ratio(t.depositFen - avgFen, avgFen),
     loan_balance: fenToYuan(t.loanFen),
     npl_balance: fenToYuan(t.nplFen),
-    npl_ratio: ratio4(t.nplFen, t.loanFen),
-    credit_loan_ratio: ratio4(t.creditFen, t.loanFen),
+    npl_ratio: ratio(t.nplFen, t.loanFen),
+    credit_loan_ratio: ratio(t.creditFen, t.loanFen),
     overdue_balance: fenToYuan(t.overdueFen),
     merchants: t.merchants,
     high_quality_merchants: t.hqMerchants,

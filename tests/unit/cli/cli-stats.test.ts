@@ -44,30 +44,34 @@ it('prints every org with figures rolled up over the orgs below it, as DATA.md d
   const by = Object.fromEntries(out.orgs.map((o: { org_id: string }) => [o.org_id, o]));
   expect(Object.keys(by).sort()).toEqual(['QZ000', 'QZ100', 'QZ101', 'QZ200']);
 
-  // July: days 1–30 carry the 06-30 snapshot forward, day 31 is the 07-31 snapshot.
-  // QZ101 (A1): (30 × 100.00 + 130.00) / 31 = 3130 / 31 = 100.9677 → 100.97; (130 − 100.97) / 100.97 = 0.2875
+  // July: days 1–30 carry the 06-30 snapshot forward, day 31 is the 07-31 snapshot. Ratios come
+  // unrounded (DATA.md): the fraction of the 分 sums, written here as that fraction.
+  // QZ101 (A1): (30 × 10,000 + 13,000 分) / 31 = 10,096.77 → 10,097 分 = 100.97 元;
+  // deviation (13,000 − 10,097) / 10,097 = 2903 / 10097 (≈ 0.28751)
   expect(by.QZ101).toMatchObject({
-    name: '开元分理处', customers: 1, deposit_balance: 130, deposit_avg_month: 100.97, deposit_deviation: 0.2875,
+    name: '开元分理处', customers: 1, deposit_balance: 130, deposit_avg_month: 100.97, deposit_deviation: 2903 / 10097,
     loan_balance: 1000, npl_balance: 0, npl_ratio: 0, credit_loan_ratio: 1, overdue_balance: 0,
     merchants: 1, high_quality_merchants: 1,
   });
-  // QZ100 = QZ100 + QZ101: deposits (30 × 300 + 330) / 31 = 9330 / 31 = 300.9677 → 300.97; (330 − 300.97)/300.97 = 0.0965
-  // loans 1000 + 500 = 1500; NPL 500 (次级) → 0.3333; 信用 1000/1500 → 0.6667; overdue 500
+  // QZ100 = QZ100 + QZ101: deposits (30 × 30,000 + 33,000 分) / 31 = 30,096.77 → 30,097 分 = 300.97 元;
+  // deviation (33,000 − 30,097) / 30,097 = 2903 / 30097 (≈ 0.09646)
+  // loans 1000 + 500 = 1500; NPL 500 (次级) → 1/3; 信用 1000/1500 → 2/3; overdue 500
   expect(by.QZ100).toMatchObject({
-    customers: 2, deposit_balance: 330, deposit_avg_month: 300.97, deposit_deviation: 0.0965,
-    loan_balance: 1500, npl_balance: 500, npl_ratio: 0.3333, credit_loan_ratio: 0.6667, overdue_balance: 500,
+    customers: 2, deposit_balance: 330, deposit_avg_month: 300.97, deposit_deviation: 2903 / 30097,
+    loan_balance: 1500, npl_balance: 500, npl_ratio: 500 / 1500, credit_loan_ratio: 1000 / 1500, overdue_balance: 500,
     merchants: 1, high_quality_merchants: 1,
   });
-  // QZ200: (30 × 300 + 270) / 31 = 9270 / 31 = 299.0323 → 299.03; (270 − 299.03)/299.03 = −0.0971; M2 is 注销
+  // QZ200: (30 × 30,000 + 27,000 分) / 31 = 29,903.23 → 29,903 分 = 299.03 元;
+  // deviation (27,000 − 29,903) / 29,903 = −2903 / 29903 (≈ −0.09708); M2 is 注销
   expect(by.QZ200).toMatchObject({
-    customers: 1, deposit_balance: 270, deposit_avg_month: 299.03, deposit_deviation: -0.0971,
+    customers: 1, deposit_balance: 270, deposit_avg_month: 299.03, deposit_deviation: -2903 / 29903,
     loan_balance: 250, npl_balance: 250, npl_ratio: 1, credit_loan_ratio: 1, overdue_balance: 250,
     merchants: 0, high_quality_merchants: 0,
   });
-  // the bank: 600 every day → average 600, deviation 0; loans 1750, NPL 750 → 0.4286, 信用 1250 → 0.7143
+  // the bank: 600 every day → average 600, deviation 0; loans 1750, NPL 750 → 3/7, 信用 1250 → 5/7
   expect(by.QZ000).toMatchObject({
     customers: 3, deposit_balance: 600, deposit_avg_month: 600, deposit_deviation: 0,
-    loan_balance: 1750, npl_balance: 750, npl_ratio: 0.4286, credit_loan_ratio: 0.7143, overdue_balance: 750,
+    loan_balance: 1750, npl_balance: 750, npl_ratio: 750 / 1750, credit_loan_ratio: 1250 / 1750, overdue_balance: 750,
     merchants: 1, high_quality_merchants: 1,
   });
 });
@@ -115,4 +119,20 @@ it('totals the rows no loaded org owns, says why, and shows them only for the wh
   const unknown = cli('stats', '--db', db, '--date', '2024-07-31', '--org', 'QZ900', '--json');
   expect(unknown.status).toBe(2);
   expect(unknown.stderr).toMatch(/--org：机构 QZ900 不存在/);
+});
+
+it('rounds the NPL ratio only in the text line, for reading', () => {
+  const dir = tmpDir();
+  write(dir, 'in/org.csv', '机构号,机构名称,上级机构号,机构层级\nQZ000,总行,,总行\n');
+  write(dir, 'in/customer.csv', '客户号,客户名称,所属机构号\nC001,甲,QZ000\n');
+  // NPL 100 of 300 = 1/3: 33.33% in the text, 1/3 unrounded in the JSON
+  write(
+    dir,
+    'in/loan.csv',
+    '数据日期,借据号,客户号,发放日期,贷款金额,贷款余额,五级分类\n2024-07-31,L1,C001,2024-01-01,200,200,正常\n2024-07-31,L2,C001,2024-01-01,100,100,次级\n',
+  );
+  const db = path.join(dir, 'bank.db');
+  expect(cli('import', '--db', db, path.join(dir, 'in')).status).toBe(0);
+  expect(cli('stats', '--db', db, '--date', '2024-07-31').stdout).toMatch(/^QZ000\t总行\t存款 0\t贷款 300\t不良率 33\.33%$/m);
+  expect(JSON.parse(cli('stats', '--db', db, '--date', '2024-07-31', '--json').stdout).orgs[0].npl_ratio).toBe(100 / 300);
 });

@@ -65,7 +65,7 @@ describe('homeSummary on the hand-built bank', () => {
     // the same figures as stats.test.ts works out by hand
     expect(h.headline).toMatchObject({ customers: 5, depositBalance: 200000.62, loanBalance: 243333.33, merchants: 3, highQualityMerchants: 1 }); // M1 M2 M3; not M6 (no 状态)
     expect(h.branches).toEqual([
-      { orgId: 'B1', name: '城东支行', depositBalance: 175000.62, loanBalance: 193333.33, nplRatio: 0.0517 },
+      { orgId: 'B1', name: '城东支行', depositBalance: 175000.62, loanBalance: 193333.33, nplRatio: 1_000_000 / 19_333_333 }, // L5 损失 over B1's loans, unrounded
       { orgId: 'B2', name: '城西支行', depositBalance: 25000, loanBalance: 50000, nplRatio: 1 },
     ]);
   });

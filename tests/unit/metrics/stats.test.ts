@@ -1,13 +1,14 @@
 // Org indicators over the hand-built bank of bank.ts. Every expected figure is worked out here
 // from the rows of bank.ts, in 分, then turned into 元.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeOrgStats, unassignedStats, ratio4, type OrgStats } from '../../../electron/core/metrics/stats.js';
+import { computeOrgStats, unassignedStats, type OrgStats } from '../../../electron/core/metrics/stats.js';
+import { ratio } from '../../../electron/core/metrics/ratio.js';
 import { buildBank, tempDb } from './bank.js';
 import { wholeBankScope } from '../../../electron/core/scope/index.js';
 const ALL = wholeBankScope();
 
-/** independent of the code's BigInt rounding: plain float division, half up, 4 decimals */
-const r4 = (n: number, d: number) => Math.round((n / d) * 1e4) / 1e4;
+/** ratios leave the core unrounded: the plain division of the integer sums worked out here */
+const frac = (n: number, d: number) => n / d;
 const yuan = (fen: number) => fen / 100;
 
 let t: ReturnType<typeof tempDb>;
@@ -75,10 +76,10 @@ describe('computeOrgStats on 2024-07-22 (a deposit snapshot day, 22 days into Ju
 
   it('gives the deviation of the balance from the month average', () => {
     const avg11 = Math.round(S11_DAYS / 22);
-    expect(s.get('S11')!.deposit_deviation).toBe(r4(13_000_001 - avg11, avg11)); // ≈ 0.0958
+    expect(s.get('S11')!.deposit_deviation).toBe(frac(13_000_001 - avg11, avg11)); // ≈ 0.09577
     expect(s.get('S21')!.deposit_deviation).toBe(-1); // balance 0 against a positive average
     const avgH = Math.round((S11_DAYS + S12_DAYS + B2_OWN_DAYS + S21_DAYS) / 22);
-    expect(s.get('H')!.deposit_deviation).toBe(r4(13_000_001 + 4_500_061 + 2_500_000 - avgH, avgH));
+    expect(s.get('H')!.deposit_deviation).toBe(frac(13_000_001 + 4_500_061 + 2_500_000 - avgH, avgH));
   });
 
   it('takes loans from the 07-05 snapshot with NPL, credit and overdue shares', () => {
@@ -88,15 +89,15 @@ describe('computeOrgStats on 2024-07-22 (a deposit snapshot day, 22 days into Ju
     expect([s11.loan_balance, s11.npl_balance, s11.npl_ratio, s11.credit_loan_ratio, s11.overdue_balance]).toEqual([100000, 0, 0, 1, 0]);
     const s12 = s.get('S12')!;
     expect(s12.loan_balance).toBe(yuan(5_000_000 + 3_333_333));
-    expect(s12.credit_loan_ratio).toBe(r4(3_333_333, 8_333_333)); // 0.4000
+    expect(s12.credit_loan_ratio).toBe(frac(3_333_333, 8_333_333)); // 0.39999996
     expect(s12.overdue_balance).toBe(50000);
 
     const b1 = s.get('B1')!;
     const b1Loans = 10_000_000 + 8_333_333 + 1_000_000;
     expect(b1.loan_balance).toBe(yuan(b1Loans));
     expect(b1.npl_balance).toBe(10000);
-    expect(b1.npl_ratio).toBe(r4(1_000_000, b1Loans)); // 0.0517
-    expect(b1.credit_loan_ratio).toBe(r4(10_000_000 + 3_333_333 + 1_000_000, b1Loans)); // 0.7414
+    expect(b1.npl_ratio).toBe(frac(1_000_000, b1Loans)); // 0.0517
+    expect(b1.credit_loan_ratio).toBe(frac(10_000_000 + 3_333_333 + 1_000_000, b1Loans)); // 0.7414
     expect(b1.overdue_balance).toBe(yuan(5_000_000 + 1_000_000));
 
     const b2 = s.get('B2')!;
@@ -106,8 +107,8 @@ describe('computeOrgStats on 2024-07-22 (a deposit snapshot day, 22 days into Ju
     const hLoans = b1Loans + 5_000_000; // L7 (C5, unknown X9) counts nowhere
     expect(h.loan_balance).toBe(yuan(hLoans));
     expect(h.npl_balance).toBe(yuan(1_000_000 + 3_000_000 + 2_000_000));
-    expect(h.npl_ratio).toBe(r4(6_000_000, hLoans));
-    expect(h.credit_loan_ratio).toBe(r4(14_333_333, hLoans));
+    expect(h.npl_ratio).toBe(frac(6_000_000, hLoans));
+    expect(h.credit_loan_ratio).toBe(frac(14_333_333, hLoans));
     expect(h.overdue_balance).toBe(yuan(6_000_000 + 5_000_000));
   });
 
@@ -142,7 +143,7 @@ describe('computeOrgStats on other dates', () => {
     expect(s.get('S11')!.loan_balance).toBe(80000);
     expect(s.get('B2')!.npl_ratio).toBe(1);
     expect(s.get('H')!.loan_balance).toBe(yuan(8_000_000 + 3_000_000));
-    expect(s.get('H')!.npl_ratio).toBe(r4(3_000_000, 11_000_000));
+    expect(s.get('H')!.npl_ratio).toBe(frac(3_000_000, 11_000_000));
   });
 
   it('counts days before the first snapshot as 0 and gives null ratios without loans', () => {
@@ -180,12 +181,17 @@ describe('unassignedStats', () => {
   });
 });
 
-describe('ratio4', () => {
-  it('rounds half away from zero on exact integers', () => {
-    expect(ratio4(1n, 20_000n)).toBe(0.0001); // 0.00005
-    expect(ratio4(-1n, 20_000n)).toBe(-0.0001);
-    expect(ratio4(1n, 20_001n)).toBe(0);
-    expect(ratio4(2n, 3n)).toBe(0.6667);
-    expect(ratio4(5n, 0n)).toBeNull();
+describe('ratio', () => {
+  it('leaves the fraction unrounded, null over 0', () => {
+    expect(ratio(1n, 20_000n)).toBe(0.00005); // ratio4 made this 0.0001
+    expect(ratio(-1n, 20_001n)).toBe(-1 / 20_001); // and this 0
+    expect(ratio(2n, 3n)).toBe(2 / 3);
+    expect(ratio(5n, 0n)).toBeNull();
+  });
+
+  it('stays within one part in 2^52 of the fraction beyond 2^53 分', () => {
+    // (10^17 + 1) / (3 × 10^17): the exact value is 1/3 + 1/(3 × 10^17); as a double, 1/3 to 16 digits
+    const r = ratio(10n ** 17n + 1n, 3n * 10n ** 17n)!;
+    expect(Math.abs(r - 1 / 3)).toBeLessThan(1e-16);
   });
 });

@@ -2,7 +2,7 @@
 // dropped, and an action whose row cannot be written fails. Locks and failures are real: a second
 // connection holding the write lock (BEGIN IMMEDIATE), or a trigger that raises.
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AuditUnavailableError,
   audit,
@@ -29,19 +29,27 @@ function nextBusy(db: object): Promise<void> {
 }
 
 describe('audit log', () => {
-  it('appends rows with their origin, newest first, the detail as JSON', async () => {
+  it('appends rows with their origin and the time of the call, newest first, the detail as JSON', async () => {
     const { db } = tempDb();
-    await withAuditOrigin({ source: 'web', client: '10.1.2.3' }, () => audit(db, { username: 'a', action: 'login', target: 'a' }));
-    await audit(db, { username: 'b', action: 'export', target: 'batch:3', detail: { rows: 5 }, origin: { source: 'cli', client: null } });
-    await audit(db, { username: null, action: 'setup' });
+    // the clock is set, not read: each row must carry the instant its action was recorded
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2024-07-31T06:03:00.123Z'));
+      await withAuditOrigin({ source: 'web', client: '10.1.2.3' }, () => audit(db, { username: 'a', action: 'login', target: 'a' }));
+      vi.setSystemTime(new Date('2024-07-31T06:04:59.999Z'));
+      await audit(db, { username: 'b', action: 'export', target: 'batch:3', detail: { rows: 5 }, origin: { source: 'cli', client: null } });
+      vi.setSystemTime(new Date('2024-08-01T00:00:00.000Z'));
+      await audit(db, { username: null, action: 'setup' });
+    } finally {
+      vi.useRealTimers();
+    }
     const items = listAudit(db).items;
-    expect(items.map((e) => [e.action, e.source, e.client])).toEqual([
-      ['setup', 'system', null], // outside any request
-      ['export', 'cli', null],
-      ['login', 'web', '10.1.2.3'],
+    expect(items.map((e) => [e.action, e.source, e.client, e.at])).toEqual([
+      ['setup', 'system', null, '2024-08-01T00:00:00.000Z'], // outside any request
+      ['export', 'cli', null, '2024-07-31T06:04:59.999Z'],
+      ['login', 'web', '10.1.2.3', '2024-07-31T06:03:00.123Z'],
     ]);
     expect(items[1].detail).toBe('{"rows":5}');
-    expect(items[2].at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 
   it('refuses UPDATE and DELETE in the database itself', async () => {

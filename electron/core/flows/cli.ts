@@ -45,14 +45,14 @@ export async function flowsCmd(argv: string[], out: Out): Promise<number> {
         for (const w of m.warnings) out.err(`warning: ${w}`);
         const fp = flowPaths(m, options(values));
         if (values.json) {
-          const { edges, covered, uncovered, nodes, pairs, minimum } = fp.coverage;
+          // exactly the contract of issue 13; node or edge-pair coverage only when asked for
+          // (test ids and the minimum are in the text output and the generated coverage report)
+          const { cover, edges, covered, uncovered, nodes, pairs } = fp.coverage;
           out.log(
             JSON.stringify({
               flow: fp.flow,
               paths: fp.paths.map((p) => p.nodes),
-              ids: fp.paths.map((p) => p.id),
-              minimum,
-              coverage: { edges, covered, uncovered, nodes, ...(pairs ? { pairs } : {}) },
+              coverage: { edges, covered, uncovered, ...(cover === 'nodes' ? { nodes } : {}), ...(pairs ? { pairs } : {}) },
             }),
           );
         } else {

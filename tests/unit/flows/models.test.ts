@@ -292,12 +292,24 @@ describe('command line', () => {
     const r = cli('flows', 'paths', '--model', json('cli.json', m), '--json', '--renderer', renderer);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
+    // exactly the keys of the contract, in its order
+    expect(Object.keys(out)).toEqual(['flow', 'paths', 'coverage']);
+    expect(Object.keys(out.coverage)).toEqual(['edges', 'covered', 'uncovered']);
     expect(out.flow).toBe('counter');
+    // one walk (worked out in 'the issue example' above) of node ids, from open to gaps, taking the 5 edges
     expect(out.paths).toHaveLength(1);
-    expect(out.paths[0][0]).toBe('open');
+    const [p] = out.paths as string[][];
+    expect(p.every((id) => typeof id === 'string')).toBe(true);
+    expect([p[0], p.at(-1)]).toEqual(['open', 'gaps']);
+    expect(new Set(p.slice(1).map((v, i) => `${p[i]}>${v}`))).toEqual(new Set(['open>user', 'user>user', 'user>hit', 'hit>open', 'hit>gaps']));
     // 6 edges: the 5 of the example and island→gaps, which no start reaches
-    expect(out.coverage).toMatchObject({ edges: 6, covered: 5, uncovered: [['island', 'gaps', 'unreachable from a start']] });
+    expect(out.coverage).toEqual({ edges: 6, covered: 5, uncovered: [['island', 'gaps', 'unreachable from a start']] });
     expect(r.stderr).toContain('node "island": no start reaches it');
+
+    // node coverage adds what it is about: 5 nodes, island not reached from a start
+    const nodes = JSON.parse(cli('flows', 'paths', '--model', json('cli.json', m), '--json', '--cover', 'nodes', '--renderer', renderer).stdout);
+    expect(Object.keys(nodes.coverage)).toEqual(['edges', 'covered', 'uncovered', 'nodes']);
+    expect(nodes.coverage.nodes).toEqual({ total: 5, covered: 4, uncovered: [['island', 'unreachable from a start']] });
   });
 
   it('flows generate writes the specs and reports; a bad model exits 1 naming file and node', () => {

@@ -40,13 +40,11 @@ export function percent(r: number | null | undefined, digits = 2): string {
   return `${(r * 100).toFixed(digits)}%`;
 }
 
-/** 存款偏离度 above this (absolute) is a regulatory concern; DATA.md: 3% (a setting later). */
-export const DEVIATION_THRESHOLD = 0.03;
-
 export type Severity = 'ok' | 'warn' | 'danger' | 'none';
 
-/** Green inside 2/3 of the threshold, amber up to it, red beyond it. */
-export function deviationSeverity(r: number | null | undefined, threshold = DEVIATION_THRESHOLD): Severity {
+/** Green inside 2/3 of the threshold, amber up to it, red beyond it. The threshold is a setting
+ *  the core holds (GET /api/settings/indicators); the renderer has none of its own. */
+export function deviationSeverity(r: number | null | undefined, threshold: number): Severity {
   if (r == null || !Number.isFinite(r)) return 'none';
   const a = Math.abs(r);
   if (a > threshold) return 'danger';

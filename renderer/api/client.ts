@@ -15,6 +15,7 @@ import type {
   UploadResult,
 } from '../../shared/api.js';
 
+import type { IndicatorSettings, IndicatorSettingsView } from '../../shared/indicator-settings.js';
 import type { ScopeInfo, ScopeSettings } from '../../shared/scope.js';
 import { desktop } from '../desktop.js';
 import { withScope } from './scope.js';
@@ -103,6 +104,9 @@ export const api = {
   scope: () => json<ScopeInfo>('/api/scope'),
   scopeSettings: () => json<ScopeSettings>('/api/settings/scope'),
   saveScopeSettings: (s: ScopeSettings) => json<ScopeSettings>('/api/settings/scope', { method: 'PUT', body: JSON.stringify(s) }),
+  /** how figures are judged (the deviation threshold): a setting of the core */
+  indicatorSettings: () => json<IndicatorSettingsView>('/api/settings/indicators'),
+  saveIndicatorSettings: (s: IndicatorSettings) => json<IndicatorSettingsView>('/api/settings/indicators', { method: 'PUT', body: JSON.stringify(s) }),
 
   /** One request for a whole pick (a folder is many files), so the server orders and previews them together. */
   upload(files: { file: File; path: string }[], profile?: string): Promise<UploadResult> {

@@ -11,6 +11,7 @@ import { errorResponse } from './errors.js';
 import { importRoutes, UPLOAD_ROUTES } from './import-routes.js';
 import { sameOriginJson } from './request-guard.js';
 import { Router, type LocalFileGrants } from './route.js';
+import { settingsRoutes } from './settings-routes.js';
 
 export { routesOf, type RouteDef, type Access, type LocalFileGrants } from './route.js';
 
@@ -44,6 +45,7 @@ export function createApi(ctx: ApiContext): Hono {
   authRoutes(r);
   adminRoutes(r);
   dataRoutes(r);
+  settingsRoutes(r);
   crmRoutes(r);
   const jobs = importRoutes(r);
   IDLE.set(app, () => jobs.idle());

@@ -38,14 +38,15 @@ describe('other numbers', () => {
     expect(percent(null)).toBe('—');
   });
 
-  it('colours deviation against the 3% threshold, either sign', () => {
-    expect(deviationSeverity(0.031)).toBe('danger');
-    expect(deviationSeverity(-0.035)).toBe('danger');
-    expect(deviationSeverity(0.03)).toBe('warn'); // at the threshold is not over it
-    expect(deviationSeverity(0.021)).toBe('warn');
-    expect(deviationSeverity(0.019)).toBe('ok');
-    expect(deviationSeverity(null)).toBe('none');
-    expect(deviationSeverity(0.035, 0.04)).toBe('warn');
+  it('colours deviation against the threshold it is given (the core’s setting), either sign', () => {
+    expect(deviationSeverity(0.031, 0.03)).toBe('danger');
+    expect(deviationSeverity(-0.035, 0.03)).toBe('danger');
+    expect(deviationSeverity(0.03, 0.03)).toBe('warn'); // at the threshold is not over it
+    expect(deviationSeverity(0.021, 0.03)).toBe('warn'); // 2/3 of 3% is 2%
+    expect(deviationSeverity(0.019, 0.03)).toBe('ok');
+    expect(deviationSeverity(null, 0.03)).toBe('none');
+    expect(deviationSeverity(0.035, 0.04)).toBe('warn'); // 2/3 of 4% is 2.67%
+    expect(deviationSeverity(0.025, 0.04)).toBe('ok');
   });
 
   it('writes dates the Chinese way', () => {

@@ -207,6 +207,7 @@ const NO_ROWS: Record<string, string> = {
   'POST /api/users/:username/enable': 'user administration (administrator only)',
   'POST /api/users/:username/reset-password': 'user administration (administrator only)',
   'PUT /api/settings/scope': 'writes a setting',
+  'PUT /api/settings/indicators': 'writes a setting',
   'PUT /api/settings/crm/items': 'writes a setting',
   'PUT /api/settings/crm/rules': 'writes a setting',
   'PUT /api/settings/crm/stars': 'writes a setting',

@@ -15,34 +15,43 @@ describe('a killed process', () => {
     const { db, dir, file } = newDb();
     await importFile(db, write(dir, 'org.csv', ORG_CSV));
     db.close();
-    // 600k transactions: long enough to be killed half way
     const big = path.join(dir, 'txn.csv');
     const fd = fs.openSync(big, 'w');
     fs.writeSync(fd, '交易流水号,商户号,交易时间,交易金额,交易类型\n');
     let chunk = '';
-    for (let i = 0; i < 600_000; i++) {
+    for (let i = 0; i < 200_000; i++) {
       chunk += `T${i},M${i % 500},2024-07-${String((i % 28) + 1).padStart(2, '0')} 10:00:00,${(i % 9000) / 100 + 1},消费\n`;
       if (chunk.length > 1 << 20) (fs.writeSync(fd, chunk), (chunk = ''));
     }
     fs.writeSync(fd, chunk);
     fs.closeSync(fd);
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/branch-console.js'), 'import', '--db', file, big], {
-      stdio: 'ignore',
+    // the child says "mid" from inside the open transaction, 50,000 rows in, and waits to be killed
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/run-ts.js'), path.join(__dirname, 'kill-child.ts'), file, big, '50000'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
-    // wait until the import has written into the WAL (rows are in the open transaction), then kill it
-    const wal = `${file}-wal`;
-    await new Promise<void>((resolve, reject) => {
-      const watcher = setInterval(() => {
-        if (fs.existsSync(wal) && fs.statSync(wal).size > 4 << 20) (clearInterval(watcher), resolve());
-      }, 20);
-      child.once('exit', () => (clearInterval(watcher), reject(new Error('import finished before it could be killed'))));
+    const exited = new Promise((r) => child.once('exit', r));
+    const said = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (b: Buffer) => {
+        out += b.toString();
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      child.once('exit', (code) => reject(new Error(`the child exited (${code}) before it was mid-import: ${out}`)));
     });
+    expect(said).toMatch(/^mid \d+$/);
+    expect(Number(said.split(' ')[1])).toBeGreaterThanOrEqual(50_000);
+    // the import's write transaction is open: another writer cannot start one
+    const probe = openDb(file);
+    probe.pragma('busy_timeout = 0');
+    expect(() => probe.exec('BEGIN IMMEDIATE')).toThrow(/locked|busy/i);
+    probe.close();
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     const after = openDb(file);
     expect(count(after, 'acq_txn')).toBe(0);
     expect(count(after, 'org')).toBe(3);
     expect(after.prepare("SELECT count(*) FROM import_batch WHERE dataset = 'acq_txn'").pluck().get()).toBe(0);
+    expect(after.prepare("SELECT count(*) FROM audit_log WHERE action LIKE 'import%'").pluck().get()).toBe(0);
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
     after.close();
   });

@@ -72,12 +72,6 @@ function profileByName(db: Db, name: string | null | undefined, m: Awaited<Retur
   return p;
 }
 
-/** A plain Error from the importer is its sentence for the user (e.g. why an undo is refused). */
-function asUserError(e: unknown): never {
-  if (e instanceof Error && e.constructor === Error) throw new BadRequestError(e.message, 'refused');
-  throw e;
-}
-
 function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
@@ -191,10 +185,11 @@ export function importRoutes(r: Router): ImportJobs {
           });
           return res;
         }),
-      () => {
-        dropUpload(upload);
-        // the counter's first search after an import should not wait for the rebuild
-        void jobs.exclusive(() => import('../crm/warm.js').then((m) => withImportDb(db, async (idb) => m.warmCustomerViews(idb)))).catch(() => undefined);
+      {
+        finished: () => dropUpload(upload),
+        // the counter's first search after an import should not wait for the rebuild; a failure
+        // shows in the job and is retried (jobs.ts)
+        rebuild: () => import('../crm/warm.js').then((w) => withImportDb(db, async (idb) => w.warmCustomerViews(idb))),
       },
     );
     return c.json({ jobId: job.id });
@@ -221,11 +216,12 @@ export function importRoutes(r: Router): ImportJobs {
 
   r.route('get', '/api/import/batches/:id/issues.csv', 'import:read', async (c, user) => {
     const { id } = BatchParam.parse(c.req.param());
-    const file = db.prepare('SELECT file_name FROM import_batch WHERE batch_id = ?').pluck().get(id) as string | undefined;
+    const m = await importer();
+    const file = m.batchFileName(db, id);
     if (file === undefined) throw new NotFoundError(`批次 #${id} 不存在。 (No such batch.)`, 'no_batch');
     const chunks: string[] = [];
     const masked = !hasPermission(user, 'customer:reveal');
-    (await importer()).writeIssuesCsv(db, id, (s) => chunks.push(s), { masked, scope: scopeOf(c, db, user) });
+    m.writeIssuesCsv(db, id, (s) => chunks.push(s), { masked, scope: scopeOf(c, db, user) });
     // Excel guesses the encoding of a CSV from a BOM only; the importer normally writes one.
     if (!chunks[0]?.startsWith('\uFEFF')) chunks.unshift('\uFEFF');
     await audit(db, { username: user.username, action: 'export', target: `batch:${id}`, detail: { file: 'import_issues.csv', masked } });
@@ -241,18 +237,15 @@ export function importRoutes(r: Router): ImportJobs {
   r.route('post', '/api/import/batches/:id/undo', 'import:write', async (c, user) => {
     const { id } = BatchParam.parse(c.req.param());
     const m = await importer();
-    const out = await jobs.exclusive(() => {
-      try {
-        // the undo and its audit row commit together (undoBatch's transaction nests as a savepoint)
-        return db.transaction(() => {
-          const done = m.undoBatch(db, id, user.username);
-          auditInTransaction(db, { username: user.username, action: 'undo', target: `batch:${id}`, detail: done });
-          return done;
-        })();
-      } catch (e) {
-        return asUserError(e);
-      }
-    });
+    // the undo and its audit row commit together (undoBatch's transaction nests as a savepoint);
+    // a refusal is the core's UserInputError (400 with its reason), anything else a 500
+    const out = await jobs.exclusive(() =>
+      db.transaction(() => {
+        const done = m.undoBatch(db, id, user.username);
+        auditInTransaction(db, { username: user.username, action: 'undo', target: `batch:${id}`, detail: done });
+        return done;
+      })(),
+    );
     return c.json({ ok: true, ...out });
   });
 
@@ -261,13 +254,8 @@ export function importRoutes(r: Router): ImportJobs {
   r.route('put', '/api/import/profiles', 'import:write', async (c, user) => {
     const body: unknown = await jsonBody(c, z.unknown());
     const m = await importer();
-    const saved = await jobs.exclusive(() => {
-      try {
-        return m.saveProfile(db, body);
-      } catch (e) {
-        return asUserError(e);
-      }
-    });
+    // a profile that cannot apply as written is a ProfileError (400 naming the fields)
+    const saved = await jobs.exclusive(() => m.saveProfile(db, body));
     await audit(db, { username: user.username, action: 'profile_save', target: saved.name });
     return c.json(saved);
   });

@@ -13,6 +13,17 @@ export type Progress = { bytesDone: number; bytesTotal: number; rows: number };
 export type RunFile = (f: JobFile, onProgress: (p: Progress) => void) => Promise<ImportFileResult>;
 
 const KEEP_FINISHED = 100;
+/** attempts at the rebuild after an import: the first, then one after each of these delays */
+export const REBUILD_RETRY_DELAYS_MS: readonly number[] = [500, 5_000];
+
+export interface JobHooks {
+  /** after the files (clean-up such as dropping the staged upload); runs whatever the outcome */
+  finished?: (job: ImportJob) => void;
+  /** the derived data to rebuild once the files are in (customer views); retried when it fails */
+  rebuild?: () => Promise<void>;
+}
+
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * Import jobs of one API instance, run one file at a time and one job after another: files of a
@@ -23,13 +34,17 @@ export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
   private tail: Promise<void> = Promise.resolve();
   private active = 0;
+  /** rebuild retries waiting for their delay: idle() waits for them too */
+  private readonly retries = new Set<Promise<void>>();
+
+  constructor(private readonly retryDelaysMs: readonly number[] = REBUILD_RETRY_DELAYS_MS) {}
 
   /** true while a job runs or waits: the database is (or is about to be) locked for writing */
   get busy(): boolean {
     return this.active > 0;
   }
 
-  start(files: JobFile[], runFile: RunFile, finished?: (job: ImportJob) => void): ImportJob {
+  start(files: JobFile[], runFile: RunFile, hooks: JobHooks = {}): ImportJob {
     const job: ImportJob = {
       id: crypto.randomUUID(),
       state: 'running',
@@ -42,7 +57,7 @@ export class ImportJobs {
     };
     this.jobs.set(job.id, job);
     this.active++;
-    this.tail = this.tail.then(() => this.run(job, files, runFile, finished));
+    this.tail = this.tail.then(() => this.run(job, files, runFile, hooks));
     this.prune();
     return job;
   }
@@ -68,12 +83,47 @@ export class ImportJobs {
     return out;
   }
 
-  /** Resolves when every job started so far has finished (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.tail;
+  /** Resolves when every job started so far has finished, its rebuild retries included (tests, shutdown). */
+  async idle(): Promise<void> {
+    for (;;) {
+      const tail = this.tail;
+      await Promise.all([tail, ...this.retries]);
+      if (tail === this.tail && this.retries.size === 0) return;
+    }
   }
 
-  private async run(job: ImportJob, files: JobFile[], runFile: RunFile, finished?: (job: ImportJob) => void): Promise<void> {
+  /**
+   * Rebuilds what the import changed, in the writers' queue. A failure is never dropped: it is
+   * logged, shown in the job (the import page shows a banner) and tried again after a delay, with
+   * other writers free to go in between; after the last attempt the job keeps the error. The
+   * views also rebuild on their next use, so a failure here costs the counter's first search time.
+   */
+  private rebuild(job: ImportJob, rebuild: () => Promise<void>, attempt = 1): void {
+    const max = this.retryDelaysMs.length + 1;
+    job.rebuild = { state: 'waiting', attempts: attempt - 1, ...(job.rebuild?.error ? { error: job.rebuild.error } : {}) };
+    void this.exclusive(async () => {
+      job.rebuild!.state = 'running';
+      await rebuild();
+    }).then(
+      () => {
+        job.rebuild = { state: 'done', attempts: attempt };
+      },
+      (e: unknown) => {
+        const error = e instanceof Error ? e.message : String(e);
+        console.error(`[import job] rebuild of the customer views failed (attempt ${attempt} of ${max})`, e);
+        if (attempt >= max) {
+          job.rebuild = { state: 'failed', attempts: attempt, error };
+          return;
+        }
+        job.rebuild = { state: 'waiting', attempts: attempt, error };
+        const retry = delay(this.retryDelaysMs[attempt - 1]).then(() => this.rebuild(job, rebuild, attempt + 1));
+        this.retries.add(retry);
+        void retry.finally(() => this.retries.delete(retry));
+      },
+    );
+  }
+
+  private async run(job: ImportJob, files: JobFile[], runFile: RunFile, hooks: JobHooks): Promise<void> {
     let before = 0;
     try {
       for (const [i, f] of files.entries()) {
@@ -97,10 +147,12 @@ export class ImportJobs {
       job.currentFile = null;
       this.active--;
       try {
-        finished?.(job);
+        hooks.finished?.(job);
       } catch (e) {
         console.error('[import job] clean-up failed', e);
       }
+      // queued behind this job, ahead of writers that arrive later
+      if (hooks.rebuild && job.results.some((r) => r.imported > 0)) this.rebuild(job, hooks.rebuild);
     }
   }
 

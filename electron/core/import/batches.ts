@@ -14,6 +14,11 @@ interface BatchRow {
   started_at: string; finished_at: string | null; message: string | null;
 }
 
+/** The file name of a batch, or undefined when there is no such batch. */
+export function batchFileName(db: Db, batchId: number): string | undefined {
+  return db.prepare('SELECT file_name FROM import_batch WHERE batch_id = ?').pluck().get(batchId) as string | undefined;
+}
+
 export function listBatches(db: Db, limit = 500): ImportBatch[] {
   const rows = db.prepare('SELECT * FROM import_batch ORDER BY batch_id DESC LIMIT ?').all(limit) as BatchRow[];
   // issue lines per batch (one per cell at fault, plus file-level notes): what the drawer pages over
@@ -71,7 +76,7 @@ export function batchIssues(
   q: { level?: 'rejected' | 'warning'; offset?: number; limit?: number } = {},
   view: IssueView = {},
 ): ImportIssue[] {
-  const file = db.prepare('SELECT file_name FROM import_batch WHERE batch_id = ?').pluck().get(batchId) as string | undefined;
+  const file = batchFileName(db, batchId);
   if (file === undefined) return [];
   const rows = db
     .prepare(
@@ -90,7 +95,7 @@ const LEVEL_ZH = { rejected: '拒绝', warning: '警告' } as const;
 /** file, row, column, value, reason — neutralised against formula injection, streamed in pages. */
 export function writeIssuesCsv(db: Db, batchId: number, out: (chunk: string) => void, view: IssueView = {}): void {
   const shown = issueValue(db, batchId, view);
-  const file = db.prepare('SELECT file_name FROM import_batch WHERE batch_id = ?').pluck().get(batchId) as string | undefined;
+  const file = batchFileName(db, batchId);
   out('\uFEFF' + csvLine(['文件 file', '行 row', '列 column', '值 value', '级别 level', '原因 reason']));
   const stmt = db.prepare('SELECT level, row_no, column_name, value, reason FROM import_issue WHERE batch_id = ? ORDER BY rowid');
   let buf = '';

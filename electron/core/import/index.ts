@@ -9,7 +9,7 @@ import { readHead } from './sniff.js';
 import { pickProfile, type ProfileChoice } from './profile-match.js';
 
 export { importFile, previewFiles, openFile, type ImportOptions } from './importer.js';
-export { listBatches, batchIssues, writeIssuesCsv } from './batches.js';
+export { listBatches, batchIssues, batchFileName, writeIssuesCsv } from './batches.js';
 export { undoBatch, undoBlocker } from './undo.js';
 export { dataVersion } from './data-version.js';
 export { listProfiles, getProfile, saveProfile, deleteProfile, loadProfileFile, parseProfile, ProfileError } from './profiles.js';

@@ -4,6 +4,14 @@
 import type { DatasetId } from '../../../shared/datasets.js';
 import type { Db } from '../db/connection.js';
 import { bumpDataVersion } from './data-version.js';
+import { UserInputError } from '../errors.js';
+
+/** Why an undo cannot be done, said to the user (400 in the API). */
+class UndoRefused extends UserInputError {
+  constructor(message: string) {
+    super(message, 'undo_refused');
+  }
+}
 
 export function undoBlocker(db: Db, batchId: number): string | null {
   const later = db
@@ -21,10 +29,10 @@ export function undoBatch(db: Db, batchId: number, username: string | null): { d
     const b = db.prepare('SELECT dataset, status FROM import_batch WHERE batch_id = ?').get(batchId) as
       | { dataset: DatasetId; status: string }
       | undefined;
-    if (!b) throw new Error(`批次 #${batchId} 不存在`);
-    if (b.status !== 'committed') throw new Error(`批次 #${batchId} 状态为 ${b.status}，不能撤销`);
+    if (!b) throw new UndoRefused(`批次 #${batchId} 不存在`);
+    if (b.status !== 'committed') throw new UndoRefused(`批次 #${batchId} 状态为 ${b.status}，不能撤销`);
     const blocker = undoBlocker(db, batchId);
-    if (blocker) throw new Error(blocker);
+    if (blocker) throw new UndoRefused(blocker);
     const deleted = db.prepare(`DELETE FROM ${b.dataset} WHERE batch_id = ?`).run(batchId).changes;
     let restored = 0;
     // pages rather than one iterator: the connection cannot insert while a statement iterates

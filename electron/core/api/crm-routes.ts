@@ -2,17 +2,16 @@ import { Writable } from 'node:stream';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { UserInfo } from '../../../shared/api.js';
-import type { GapQuery } from '../../../shared/crm.js';
 import { audit, auditInTransaction } from '../audit/index.js';
 import { searchAuditDetail } from '../audit/search-detail.js';
-import { BadRequestError, HttpError, NotFoundError } from '../auth/errors.js';
+import { NotFoundError } from '../auth/errors.js';
 import { requirePermission } from '../auth/permission.js';
 import { getCatalog, getRules, getStarBounds, saveCatalog, saveRules, saveStarBounds } from '../crm/catalog.js';
 import { coverageTable } from '../crm/coverage.js';
 import { customer360 } from '../crm/customer360.js';
-import { describeGapQuery, exportGaps, unmaskedNote, type ExportMeta, type FilterNames } from '../crm/export.js';
+import { describeGapQuery, exportGaps, filterNames, unmaskedNote, type ExportMeta } from '../crm/export.js';
 import { gapList, parseGapQuery } from '../crm/gaps.js';
-import { EmptyBankError, ensureHoldings } from '../crm/holdings.js';
+import { ensureHoldings } from '../crm/holdings.js';
 import { quickCheck } from '../crm/quick-check.js';
 import { searchCustomers } from '../crm/search.js';
 import { filterOptions } from '../crm/filter-options.js';
@@ -25,6 +24,9 @@ import { scopeOf } from './scope-param.js';
 
 // Customers (惠金小助手): search, 360, the lobby quick check, the gap list and its export, the
 // coverage table and the item/rule/star settings. Routes only validate, call the core and audit.
+// What the core refuses on purpose it throws as UserInputError or an HttpError (bad filter, bad
+// date, an empty bank: 409); anything else is a bug and errorResponse answers 500 without its
+// message, logged. No error is turned into a 400 here by its class alone.
 
 const DateQuery = z.object({ date: isoDate.optional() });
 const SearchQuery = z.object({ q: z.string().max(100).default(''), date: isoDate.optional() });
@@ -45,18 +47,6 @@ const UnmaskedBody = z.object({
 });
 const AnyJson = z.unknown();
 
-/** A plain Error from the core is its sentence for the user (bad filter, bad date); an empty
- *  bank is a state to explain, not a failure. */
-function userError<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (e) {
-    if (e instanceof EmptyBankError) throw new HttpError(409, e.message, 'no_data');
-    if (e instanceof Error && e.constructor === Error) throw new BadRequestError(e.message, 'invalid_input');
-    throw e;
-  }
-}
-
 function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
@@ -66,7 +56,7 @@ function contentDisposition(fileName: string): string {
 function gapQueryOf(params: Record<string, string>) {
   const rest = { ...params };
   delete rest.format;
-  return userError(() => parseGapQuery(rest));
+  return parseGapQuery(rest);
 }
 
 /** Collects a stream the core writes into one body. Exports are bounded by the customer count
@@ -85,15 +75,6 @@ function collector(): { out: Writable; bytes: () => Buffer } {
 /** 20240801_003000: the bank's local time (Asia/Shanghai), as the file's 导出时间 says. */
 const stamp = (at: Date) => shanghaiDateTime(at).replace(/[-:]/g, '').replace(' ', '_');
 
-function filterNames(db: Db, q: GapQuery): FilterNames {
-  const name = (sql: string, id: string | undefined) => (id === undefined ? undefined : ((db.prepare(sql).pluck().get(id) as string | undefined) ?? null));
-  return {
-    org: name('SELECT name FROM org WHERE org_id = ?', q.orgId),
-    manager: name('SELECT name FROM staff WHERE staff_id = ?', q.managerId),
-    grid: name('SELECT name FROM grid WHERE grid_id = ?', q.gridId),
-  };
-}
-
 export function crmRoutes(r: Router): void {
   const { db } = r.rt;
   const who = (u: UserInfo) => u.username;
@@ -103,7 +84,7 @@ export function crmRoutes(r: Router): void {
   r.route('get', '/api/customers/search', 'data:read', async (c, user) => {
     const q = queryOf(c, SearchQuery);
     const scope = scopeOf(c, db, user);
-    const found = userError(() => searchCustomers(db, q.q, scope, { date: q.date, reveal: false, limit: 20 }));
+    const found = searchCustomers(db, q.q, scope, { date: q.date, reveal: false, limit: 20 });
     // every look-up is recorded (masked) before its answer is given
     if (q.q.trim()) await audit(db, { username: who(user), action: 'customer_search', detail: searchAuditDetail(q.q, found.matches.map((m) => m.custId)) });
     return c.json(found);
@@ -113,7 +94,7 @@ export function crmRoutes(r: Router): void {
     const { id } = CustParam.parse(c.req.param());
     const { date } = queryOf(c, DateQuery);
     const scope = scopeOf(c, db, user);
-    const view = userError(() => customer360(db, id, scope, { date, reveal: false }));
+    const view = customer360(db, id, scope, { date, reveal: false });
     if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
     await audit(db, { username: who(user), action: 'customer_view', target: id, detail: { date: view.date } });
     return c.json(view);
@@ -123,7 +104,7 @@ export function crmRoutes(r: Router): void {
     const { id } = CustParam.parse(c.req.param());
     const { date } = queryOf(c, DateQuery);
     const scope = scopeOf(c, db, user);
-    const view = userError(() => customer360(db, id, scope, { date, reveal: true }));
+    const view = customer360(db, id, scope, { date, reveal: true });
     if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
     await audit(db, { username: who(user), action: 'customer_reveal', target: id, detail: { date: view.date } });
     return c.json(view);
@@ -133,7 +114,7 @@ export function crmRoutes(r: Router): void {
     const { id } = CustParam.parse(c.req.param());
     const { date } = queryOf(c, DateQuery);
     const scope = scopeOf(c, db, user);
-    const view = userError(() => quickCheck(db, id, scope, { date }));
+    const view = quickCheck(db, id, scope, { date });
     if (!view) throw new NotFoundError(`客户 ${id} 不存在。 (No such customer.)`, 'no_customer');
     await audit(db, { username: who(user), action: 'customer_quick', target: id, detail: { date: view.date } });
     return c.json(view);
@@ -142,7 +123,7 @@ export function crmRoutes(r: Router): void {
   r.route('get', '/api/gaps', 'data:read', (c, user) => {
     const q = gapQueryOf(c.req.query());
     const scope = scopeOf(c, db, user);
-    return c.json(userError(() => gapList(db, q, scope)));
+    return c.json(gapList(db, q, scope));
   });
 
   /** The gap export, masked or (a call list) unmasked with its purpose; audited before it is sent. */
@@ -151,7 +132,7 @@ export function crmRoutes(r: Router): void {
     const asked = gapQueryOf(c.req.query());
     const scope = scopeOf(c, db, user);
     // the audit names the date the file is of, not "latest", the branch by its name, and the scope
-    const q = { ...asked, date: userError(() => ensureHoldings(db, asked.date)) };
+    const q = { ...asked, date: ensureHoldings(db, asked.date) };
     const filter = `${describeGapQuery(q, getCatalog(db), filterNames(db, q))}；${scopeText(db, scope)}${unmaskedNote({ unmasked })}`;
     const sink = collector();
     const now = new Date();
@@ -182,7 +163,7 @@ export function crmRoutes(r: Router): void {
   r.route('get', '/api/coverage', 'data:read', (c, user) => {
     const q = queryOf(c, CoverageQuery);
     const scope = scopeOf(c, db, user);
-    return c.json(userError(() => coverageTable(db, scope, { by: q.by, date: q.date, orgId: q.orgId })));
+    return c.json(coverageTable(db, scope, { by: q.by, date: q.date, orgId: q.orgId }));
   });
 
   r.route('get', '/api/crm/options', 'data:read', (c, user) => c.json(filterOptions(db, scopeOf(c, db, user))));
@@ -197,12 +178,10 @@ export function crmRoutes(r: Router): void {
     r.route('put', `/api/settings/crm/${name}`, 'settings:write', async (c, user) => {
       const body = await jsonBody(c, AnyJson);
       // the change and its audit row commit together, or neither does
-      userError(() =>
-        db.transaction(() => {
-          (save as (db: Db, v: unknown) => unknown)(db, body);
-          auditInTransaction(db, { username: who(user), action: 'settings', target: `crm.${name}` });
-        })(),
-      );
+      db.transaction(() => {
+        (save as (db: Db, v: unknown) => unknown)(db, body);
+        auditInTransaction(db, { username: who(user), action: 'settings', target: `crm.${name}` });
+      })();
       return c.json(get(db));
     });
   }

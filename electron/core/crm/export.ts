@@ -46,8 +46,9 @@ function rowCells(d: GapDetail, date: string, items: ItemDef[], masked: boolean)
   return { cells, avgCol: 5 };
 }
 
-/** Names of the org, manager and grid a filter names, for the human-readable text. */
-function filterNames(db: Db, q: GapQuery): FilterNames {
+/** Names of the org, manager and grid a filter names, for the human-readable text (the file's
+ *  filter line and the audit row); null for an id that names nothing. */
+export function filterNames(db: Db, q: GapQuery): FilterNames {
   const one = (sql: string, id: string | undefined) => (id === undefined ? undefined : ((db.prepare(sql).pluck().get(id) as string | undefined) ?? null));
   return {
     org: one('SELECT name FROM org WHERE org_id = ?', q.orgId),

@@ -31,6 +31,7 @@ const NewUserBody = z.object({
   displayName: z.string().trim().min(1).max(64),
   role: z.enum(ROLES),
   orgId: z.string().trim().min(1).max(64).nullable(),
+  staffId: z.string().trim().max(64).nullable().optional(),
   password: Password,
 });
 const UpdateBody = z
@@ -38,6 +39,7 @@ const UpdateBody = z
     displayName: z.string().trim().min(1).max(64).optional(),
     role: z.enum(ROLES).optional(),
     orgId: z.string().trim().min(1).max(64).nullable().optional(),
+    staffId: z.string().trim().max(64).nullable().optional(),
   })
   .strict();
 const ResetBody = z.object({ password: Password });

@@ -3,7 +3,7 @@
 // so no change goes unrecorded. At least one enabled administrator always remains.
 import type { UserInfo } from '../../../shared/api.js';
 import { ROLES, type Role } from '../../../shared/permissions.js';
-import type { AdminUser, NewUserRequest, OrgOption, UserUpdateRequest } from '../../../shared/users.js';
+import type { AdminUser, NewUserRequest, OrgOption, StaffNote, UserUpdateRequest } from '../../../shared/users.js';
 import { auditInTransaction } from '../audit/index.js';
 import { StillBusyError, whenWritable } from '../db/busy.js';
 import type { Db } from '../db/connection.js';
@@ -11,6 +11,7 @@ import { BadRequestError, HttpError, NotFoundError, UnauthorizedError } from './
 import { hashPassword, verifyPassword } from './password.js';
 import { checkPassword } from './password-policy.js';
 import { getUser, insertUser } from './users.js';
+import { accountManagerOwnCustomers, setUserStaffId } from '../scope/settings.js';
 
 interface Row {
   username: string;
@@ -18,6 +19,10 @@ interface Row {
   role: string;
   org_id: string | null;
   org_name: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  staff_org_name: string | null;
+  staff_known: number;
   disabled: number;
   must_change_password: number;
   created_at: string;
@@ -25,17 +30,32 @@ interface Row {
   password_hash: string;
 }
 
-const SELECT = `SELECT u.username, u.display_name, u.role, u.org_id, o.name AS org_name, u.disabled,
+const SELECT = `SELECT u.username, u.display_name, u.role, u.org_id, o.name AS org_name, NULLIF(u.staff_id, '') AS staff_id,
+  s.name AS staff_name, so.name AS staff_org_name, s.staff_id IS NOT NULL AS staff_known, u.disabled,
   u.must_change_password, u.created_at, u.updated_at, u.password_hash
-  FROM app_user u LEFT JOIN org o ON o.org_id = u.org_id`;
+  FROM app_user u LEFT JOIN org o ON o.org_id = u.org_id
+  LEFT JOIN staff s ON s.staff_id = u.staff_id LEFT JOIN org so ON so.org_id = s.org_id`;
 
-function toAdminUser(r: Row): AdminUser {
+/**
+ * Not errors, things to look at: the staff file may be imported after the accounts are made (the
+ * demo users are), so an unknown 员工号 is kept and flagged rather than refused.
+ */
+function staffNote(r: Row, ownCustomersOnly: boolean): StaffNote | null {
+  if (r.staff_id !== null) return r.staff_known ? null : 'unknown_staff';
+  return r.role === 'account_manager' && ownCustomersOnly ? 'needs_staff' : null;
+}
+
+function toAdminUser(r: Row, ownCustomersOnly: boolean): AdminUser {
   return {
     username: r.username,
     displayName: r.display_name,
     role: r.role,
     orgId: r.org_id,
     orgName: r.org_name,
+    staffId: r.staff_id,
+    staffName: r.staff_name,
+    staffOrgName: r.staff_org_name,
+    staffNote: staffNote(r, ownCustomersOnly),
     disabled: r.disabled !== 0,
     mustChangePassword: r.must_change_password !== 0,
     createdAt: r.created_at,
@@ -44,7 +64,8 @@ function toAdminUser(r: Row): AdminUser {
 }
 
 export function listUsers(db: Db): AdminUser[] {
-  return (db.prepare(`${SELECT} ORDER BY u.disabled, u.username`).all() as Row[]).map(toAdminUser);
+  const own = accountManagerOwnCustomers(db);
+  return (db.prepare(`${SELECT} ORDER BY u.disabled, u.username`).all() as Row[]).map((r) => toAdminUser(r, own));
 }
 
 function row(db: Db, username: string): Row {
@@ -54,7 +75,7 @@ function row(db: Db, username: string): Row {
 }
 
 export function findUser(db: Db, username: string): AdminUser {
-  return toAdminUser(row(db, username));
+  return toAdminUser(row(db, username), accountManagerOwnCustomers(db));
 }
 
 /** Orgs a user can be placed in, head office first (the org select of the users page). */
@@ -120,11 +141,13 @@ export async function createManagedUser(db: Db, actor: UserInfo, req: NewUserReq
     checkOrg(db, req.orgId);
     insertUser(db, { username: req.username, displayName: req.displayName, role: req.role, orgId: req.orgId }, hash);
     db.prepare('UPDATE app_user SET must_change_password = 1 WHERE username = ?').run(req.username);
+    const staffId = req.staffId?.trim() || null;
+    if (staffId !== null) setUserStaffId(db, req.username, staffId);
     auditInTransaction(db, {
       username: actor.username,
       action: 'user_create',
       target: userTarget(req.username),
-      detail: { role: req.role, orgId: req.orgId, displayName: req.displayName.trim() },
+      detail: { role: req.role, orgId: req.orgId, displayName: req.displayName.trim(), ...(staffId !== null ? { staffId } : {}) },
     });
   });
   return findUser(db, req.username);
@@ -142,6 +165,7 @@ export async function updateManagedUser(db: Db, actor: UserInfo, username: strin
       display_name: req.displayName?.trim() ?? before.display_name,
       role: req.role ?? before.role,
       org_id: req.orgId !== undefined ? req.orgId : before.org_id,
+      staff_id: req.staffId !== undefined ? req.staffId?.trim() || null : before.staff_id,
     };
     if (after.org_id !== before.org_id) checkOrg(db, after.org_id);
     keepOneAdmin(db, before, { role: after.role, disabled: before.disabled });
@@ -149,6 +173,7 @@ export async function updateManagedUser(db: Db, actor: UserInfo, username: strin
     if (after.display_name !== before.display_name) changed.displayName = { from: before.display_name, to: after.display_name };
     if (after.role !== before.role) changed.role = { from: before.role, to: after.role };
     if (after.org_id !== before.org_id) changed.orgId = { from: before.org_id, to: after.org_id };
+    if (after.staff_id !== before.staff_id) changed.staffId = { from: before.staff_id, to: after.staff_id };
     if (Object.keys(changed).length === 0) return;
     db.prepare('UPDATE app_user SET display_name = ?, role = ?, org_id = ?, updated_at = ? WHERE username = ?').run(
       after.display_name,
@@ -157,6 +182,7 @@ export async function updateManagedUser(db: Db, actor: UserInfo, username: strin
       now(),
       username,
     );
+    if (after.staff_id !== before.staff_id) setUserStaffId(db, username, after.staff_id);
     auditInTransaction(db, { username: actor.username, action: 'user_update', target: userTarget(username), detail: changed });
   });
   return findUser(db, username);

@@ -29,6 +29,7 @@ const en: typeof zh = {
     yuan: 'CNY',
     households: '',
     count: '',
+    listSep: ', ',
   },
   login: {
     title: 'Log in',

@@ -16,8 +16,15 @@ export const i18n = createI18n({
   messages: { 'zh-CN': zhCN, en },
 });
 
+/** The page's language and title (the window and task bar name) follow the locale. */
+function applyToDocument(l: Locale): void {
+  document.documentElement.lang = l;
+  document.title = `${i18n.global.t('app.title')} · ${i18n.global.t('app.bank')}`;
+}
+applyToDocument(i18n.global.locale.value as Locale);
+
 export function setLocale(l: Locale): void {
   i18n.global.locale.value = l;
   localStorage.setItem(KEY, l);
-  document.documentElement.lang = l;
+  applyToDocument(l);
 }

@@ -28,6 +28,7 @@ export default {
     yuan: '元',
     households: '户',
     count: '个',
+    listSep: '、',
   },
   login: {
     title: '登录',

@@ -3,13 +3,8 @@
 import type { LoginResult } from '../../shared/api.js';
 import type { AuditPage } from '../../shared/audit.js';
 import type { AdminUser, NewUserRequest, OrgOption, UserUpdateRequest } from '../../shared/users.js';
-import { dispositionName, request } from './client.js';
+import { dispositionName, json, request, send } from './client.js';
 
-async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
-  return (await (await request(path, init)).json()) as T;
-}
-const send = <T>(method: string, path: string, body?: unknown) =>
-  json<T>(path, { method, body: JSON.stringify(body ?? {}) });
 const enc = encodeURIComponent;
 
 export const adminApi = {
@@ -17,7 +12,7 @@ export const adminApi = {
   orgs: () => json<OrgOption[]>('/api/users/orgs'),
   createUser: (u: NewUserRequest) => send<AdminUser>('POST', '/api/users', u),
   updateUser: (username: string, u: UserUpdateRequest) => send<AdminUser>('PUT', `/api/users/${enc(username)}`, u),
-  setDisabled: (username: string, disabled: boolean) => send<AdminUser>('POST', `/api/users/${enc(username)}/${disabled ? 'disable' : 'enable'}`),
+  setDisabled: (username: string, disabled: boolean) => send<AdminUser>('POST', `/api/users/${enc(username)}/${disabled ? 'disable' : 'enable'}`, {}),
   resetPassword: (username: string, password: string) => send<AdminUser>('POST', `/api/users/${enc(username)}/reset-password`, { password }),
   changePassword: (current: string, password: string) => send<LoginResult>('POST', '/api/auth/password', { current, password }),
 

@@ -86,12 +86,16 @@ export async function request(path: string, init: RequestInit = {}): Promise<Res
   return res;
 }
 
-async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** A call answering JSON of the shape the route is declared to return (shared/*.ts). */
+export async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
   return (await (await request(path, init)).json()) as T;
 }
 
-const post = <T>(path: string, body?: unknown) =>
-  json<T>(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+/** A state-changing call with a JSON body (none when `body` is undefined). */
+export const send = <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
+  json<T>(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+
+const post = <T>(path: string, body?: unknown) => send<T>('POST', path, body);
 
 export const api = {
   authStatus: () => json<AuthStatus>('/api/auth/status'),

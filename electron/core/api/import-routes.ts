@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ImportPreview, MappingProfile } from '../../../shared/api.js';
+import type { Context } from 'hono';
+import type { ImportPreview, MappingProfile, UserInfo } from '../../../shared/api.js';
 import { audit, auditInTransaction, importAuditor } from '../audit/index.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../auth/errors.js';
 import { hasPermission } from '../auth/permission.js';
@@ -12,6 +13,7 @@ import { ImportJobs, type JobFile } from './jobs.js';
 import type { Router } from './route.js';
 import { receiveUpload } from './upload.js';
 import { scopeOf } from './scope-param.js';
+import type { ValueView } from '../import/issue-mask.js';
 
 // The importer pulls in exceljs and the readers: load it on first use so that starting the
 // console and showing the login page stay quick.
@@ -72,6 +74,12 @@ function profileByName(db: Db, name: string | null | undefined, m: Awaited<Retur
   return p;
 }
 
+/** How this reader sees cells of imported files (issue-mask.ts): masked without customer:reveal,
+ *  withheld or masked in a scope narrower than the whole bank. */
+function valueView(c: Context, db: Db, user: UserInfo): ValueView {
+  return { masked: !hasPermission(user, 'customer:reveal'), scope: scopeOf(c, db, user) };
+}
+
 function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
@@ -90,7 +98,7 @@ export function importRoutes(r: Router): ImportJobs {
   };
 
   /** Recognises, orders and previews staged files; the upload is remembered for the commit. */
-  async function stage(id: string, dir: string | null, files: Omit<JobFile, 'dataset'>[], profileName: string | null) {
+  async function stage(id: string, dir: string | null, files: Omit<JobFile, 'dataset'>[], profileName: string | null, view: ValueView) {
     if (files.length === 0) throw new BadRequestError('没有收到文件，请在表单字段 file 中上传。 (No file received.)', 'no_file');
     const m = await importer();
     const profile = profileByName(db, profileName, m);
@@ -105,7 +113,7 @@ export function importRoutes(r: Router): ImportJobs {
       withImportDb(db, (idb) => m.previewFiles(idb, ordered.map((f) => ({ path: f.path, fileName: f.file })), { profile })),
     );
     uploads.set(id, { id, dir, files: ordered, profile: profileName, createdAt: Date.now(), committed: false });
-    return previews;
+    return previews.map((p) => m.previewAsSeen(p, profile, view));
   }
 
   r.route('post', '/api/import/upload', 'import:write', async (c, user) => {
@@ -115,7 +123,7 @@ export function importRoutes(r: Router): ImportJobs {
     const { files, fields } = await receiveUpload(c.req.raw, dir);
     let previews: ImportPreview[];
     try {
-      previews = await stage(id, dir, files, fields.profile?.trim() || null);
+      previews = await stage(id, dir, files, fields.profile?.trim() || null, valueView(c, db, user));
     } catch (e) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw e;
@@ -148,7 +156,7 @@ export function importRoutes(r: Router): ImportJobs {
       for (const f of list) files.push({ file: path.relative(root, f).split(path.sep).join('/'), path: f, size: fs.statSync(f).size });
     }
     const id = crypto.randomUUID();
-    const previews = await stage(id, null, files, body.profile ?? null);
+    const previews = await stage(id, null, files, body.profile ?? null, valueView(c, db, user));
     await audit(db, { username: user.username, action: 'import_local', target: id, detail: { files: files.map((f) => f.path) } });
     return c.json({ uploadId: id, previews });
   });
@@ -195,10 +203,13 @@ export function importRoutes(r: Router): ImportJobs {
     return c.json({ jobId: job.id });
   });
 
-  r.route('get', '/api/import/jobs/:id', 'import:read', (c) => {
+  r.route('get', '/api/import/jobs/:id', 'import:read', async (c, user) => {
     const job = jobs.get(c.req.param('id') ?? '');
     if (!job) throw new NotFoundError('找不到该导入任务。 (No such import job.)', 'no_job');
-    return c.json(job);
+    // a job is shared by everyone who may read imports: its rejected cells are masked per reader
+    const m = await importer();
+    const view = valueView(c, db, user);
+    return c.json({ ...job, results: job.results.map((res) => m.resultAsSeen(db, res, view)) });
   });
 
   r.route('get', '/api/import/batches', 'import:read', async (c) => c.json((await importer()).listBatches(db)));
@@ -208,9 +219,9 @@ export function importRoutes(r: Router): ImportJobs {
   r.route('get', '/api/import/batches/:id/issues', 'import:read', async (c, user) => {
     const { id } = BatchParam.parse(c.req.param());
     const q = queryOf(c, IssuesQuery);
-    const masked = !hasPermission(user, 'customer:reveal');
-    const issues = (await importer()).batchIssues(db, id, q, { masked, scope: scopeOf(c, db, user) });
-    await audit(db, { username: user.username, action: 'import_issues', target: `batch:${id}`, detail: { ...q, rows: issues.length, masked } });
+    const view = valueView(c, db, user);
+    const issues = (await importer()).batchIssues(db, id, q, view);
+    await audit(db, { username: user.username, action: 'import_issues', target: `batch:${id}`, detail: { ...q, rows: issues.length, masked: view.masked } });
     return c.json(issues);
   });
 
@@ -220,8 +231,9 @@ export function importRoutes(r: Router): ImportJobs {
     const file = m.batchFileName(db, id);
     if (file === undefined) throw new NotFoundError(`批次 #${id} 不存在。 (No such batch.)`, 'no_batch');
     const chunks: string[] = [];
-    const masked = !hasPermission(user, 'customer:reveal');
-    m.writeIssuesCsv(db, id, (s) => chunks.push(s), { masked, scope: scopeOf(c, db, user) });
+    const view = valueView(c, db, user);
+    const masked = view.masked;
+    m.writeIssuesCsv(db, id, (s) => chunks.push(s), view);
     // Excel guesses the encoding of a CSV from a BOM only; the importer normally writes one.
     if (!chunks[0]?.startsWith('\uFEFF')) chunks.unshift('\uFEFF');
     await audit(db, { username: user.username, action: 'export', target: `batch:${id}`, detail: { file: 'import_issues.csv', masked } });

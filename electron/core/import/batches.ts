@@ -3,8 +3,7 @@ import { DATASET_BY_ID, type DatasetId } from '../../../shared/datasets.js';
 import type { ImportBatch, ImportIssue } from '../../../shared/api.js';
 import { csvLine } from '../../../shared/csv-safe.js';
 import type { Db } from '../db/connection.js';
-import { isWholeBank, type Scope } from '../scope/scope.js';
-import { issueValueMask } from './issue-mask.js';
+import { issueValueFor, issueValueMask, type ValueView } from './issue-mask.js';
 import { undoBlocker } from './undo.js';
 
 interface BatchRow {
@@ -55,19 +54,13 @@ export function listBatches(db: Db, limit = 500): ImportBatch[] {
   });
 }
 
-/** How issue values are shown: as written, or with personal values masked (no customer:reveal).
- *  `scope`: the reader's data scope. An import is of whole files, whose rows may be any branch's,
- *  and an issue row does not say whose it is: a narrower scope than the whole bank gets the row,
- *  column and reason, but no value. */
-export interface IssueView {
-  masked?: boolean;
-  scope?: Scope;
-}
+/** How issue values are shown: as written, masked (no customer:reveal), or withheld from a
+ *  scope narrower than the whole bank (issue-mask.ts says why). */
+export type IssueView = ValueView;
 
 /** The value as the reader may see it. */
 function issueValue(db: Db, batchId: number, view: IssueView): (column: string | null, value: string | null) => string | null {
-  if (view.scope && !isWholeBank(view.scope)) return () => null;
-  return view.masked ? issueValueMask(db, batchId) : (_c, v) => v;
+  return issueValueFor(view, () => issueValueMask(db, batchId));
 }
 
 export function batchIssues(

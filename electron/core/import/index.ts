@@ -14,6 +14,7 @@ export { undoBatch, undoBlocker } from './undo.js';
 export { dataVersion } from './data-version.js';
 export { listProfiles, getProfile, saveProfile, deleteProfile, loadProfileFile, parseProfile, ProfileError } from './profiles.js';
 export { pickProfile, splitProfileArg, type ProfileChoice } from './profile-match.js';
+export { previewAsSeen, resultAsSeen, type ValueView } from './issue-mask.js';
 
 /** Items in dependency order (org, staff, customer, then the rest), then by file name. */
 export function orderForImport<T extends { file: string; dataset: DatasetId | null }>(items: T[]): T[] {

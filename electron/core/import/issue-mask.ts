@@ -3,9 +3,12 @@
 // otherwise show personal data the rest of the console masks. A value is masked by its column
 // when the column is personal in the dataset contract (shared/datasets.ts `personal`), and in
 // any column when it looks like a card, ID or mobile number (a mapping profile may have given the
-// column a name the contract does not know).
+// column a name the contract does not know). The same rule covers every place such cells reach a
+// reader: the issue list and its CSV, an upload's preview (issues and sample rows) and the first
+// rejected rows of an import job. The CLI is an operator's tool and shows them as written.
 import { headerNames, normaliseHeader, DATASET_BY_ID, type ColumnDef, type DatasetId } from '../../../shared/datasets.js';
-import type { MappingProfile } from '../../../shared/api.js';
+import type { ImportFileResult, ImportIssue, ImportPreview, MappingProfile } from '../../../shared/api.js';
+import { isWholeBank, type Scope } from '../scope/scope.js';
 import { maskAddress, maskBirthDate, maskCustomerName, maskIdNo, maskPhone } from '../../../shared/masking.js';
 import type { Db } from '../db/connection.js';
 import { maskCardNo } from './card-number.js';
@@ -48,6 +51,16 @@ function personalHeaders(dataset: DatasetId | null, profile: MappingProfile | nu
 
 export type IssueValueMask = (column: string | null, value: string | null) => string | null;
 
+/** The masking of issue values of a file read as `dataset` through `profile`. */
+export function datasetValueMask(dataset: DatasetId | null, profile: MappingProfile | null): IssueValueMask {
+  const kinds = personalHeaders(dataset, profile);
+  return (column, value) => {
+    if (value === null || value === '') return value;
+    const kind = column === null ? undefined : kinds.get(normaliseHeader(column));
+    return kind ? maskPersonalValue(kind, value) : maskPersonalNumbers(value);
+  };
+}
+
 /** The masking of one batch's issue values (its dataset, and the profile it was imported with). */
 export function issueValueMask(db: Db, batchId: number): IssueValueMask {
   const b = db.prepare('SELECT dataset, profile FROM import_batch WHERE batch_id = ?').get(batchId) as { dataset: string; profile: string | null } | undefined;
@@ -60,10 +73,62 @@ export function issueValueMask(db: Db, batchId: number): IssueValueMask {
       profile = null; // a damaged profile: the contract's names and the shapes still apply
     }
   }
-  const kinds = personalHeaders((b?.dataset as DatasetId | undefined) ?? null, profile);
-  return (column, value) => {
-    if (value === null || value === '') return value;
-    const kind = column === null ? undefined : kinds.get(normaliseHeader(column));
-    return kind ? maskPersonalValue(kind, value) : maskPersonalNumbers(value);
+  return datasetValueMask((b?.dataset as DatasetId | undefined) ?? null, profile);
+}
+
+/** Who reads import values: `masked` without customer:reveal; `scope` the reader's data scope. */
+export interface ValueView {
+  masked?: boolean;
+  scope?: Scope;
+}
+
+/** A scope narrower than the whole bank: an import is of whole files, whose rows may be any
+ *  branch's, and an issue row does not say whose it is. */
+const narrower = (view: ValueView) => !!view.scope && !isWholeBank(view.scope);
+
+/** Issue values as the reader may see them: withheld from a narrower scope, masked without reveal. */
+export function issueValueFor(view: ValueView, mask: () => IssueValueMask): IssueValueMask {
+  if (narrower(view)) return () => null;
+  return view.masked ? mask() : (_c, v) => v;
+}
+
+function issuesAsSeen<T extends ImportIssue[] | undefined>(issues: T, shown: IssueValueMask): T {
+  return issues?.map((i) => ({ ...i, value: shown(i.column, i.value) })) as T;
+}
+
+type SampleRow = Record<string, string | number | null>;
+
+/** Sample rows (values keyed by dataset column) masked like the 360: by the column's personal
+ *  kind, else any personal number in the text. A card's stored number is its HMAC; show its mask. */
+function maskSample(dataset: DatasetId, rows: SampleRow[]): SampleRow[] {
+  const kinds = new Map(DATASET_BY_ID[dataset].columns.filter((c) => c.personal).map((c) => [c.key, c.personal!]));
+  return rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([k, v]) => {
+        if (typeof v !== 'string' || v === '') return [k, v];
+        const kind = kinds.get(k);
+        if (kind === 'card_no') return [k, row.card_no_masked ?? null];
+        return [k, kind ? maskPersonalValue(kind, v) : maskPersonalNumbers(v)];
+      }),
+    ),
+  );
+}
+
+/** An upload's preview as the reader may see it (its issues, and its sample rows, which a narrower
+ *  scope also sees masked: they show how columns are read, not whose rows they are). */
+export function previewAsSeen(p: ImportPreview, profile: MappingProfile | undefined, view: ValueView): ImportPreview {
+  if (!view.masked && !narrower(view)) return p;
+  const shown = issueValueFor(view, () => datasetValueMask(p.dataset, profile ?? null));
+  return {
+    ...p,
+    issues: issuesAsSeen(p.issues, shown),
+    sample: p.sample && p.dataset ? maskSample(p.dataset, p.sample) : p.sample,
   };
+}
+
+/** An import result's first rejected rows as the reader may see them. */
+export function resultAsSeen(db: Db, r: ImportFileResult, view: ValueView): ImportFileResult {
+  if (!r.firstRejected?.length || (!view.masked && !narrower(view))) return r;
+  const shown = issueValueFor(view, () => (r.batchId === null ? datasetValueMask(r.dataset, null) : issueValueMask(db, r.batchId)));
+  return { ...r, firstRejected: issuesAsSeen(r.firstRejected, shown) };
 }

@@ -195,6 +195,16 @@ export interface GapPage {
   next: string | null; // cursor, or null at the end
 }
 
+/** GET /api/settings/crm/problems: a saved setting that no longer validates, so the defaults are
+ *  in use in its place until an administrator saves a valid one (the saved text is kept). */
+export interface CrmSettingProblem {
+  setting: 'items' | 'rules' | 'stars';
+  /** why it does not validate (zh-CN, as saving it would say) */
+  error: string;
+  /** the saved text as stored, for repair */
+  saved: string;
+}
+
 export interface CoverageCell {
   key: string; // org id or manager id (员工号)
   name: string;

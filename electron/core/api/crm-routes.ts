@@ -6,7 +6,7 @@ import { audit, auditInTransaction } from '../audit/index.js';
 import { searchAuditDetail } from '../audit/search-detail.js';
 import { NotFoundError } from '../auth/errors.js';
 import { requirePermission } from '../auth/permission.js';
-import { getCatalog, getRules, getStarBounds, saveCatalog, saveRules, saveStarBounds } from '../crm/catalog.js';
+import { crmSettingProblems, getCatalog, getRules, getStarBounds, saveCatalog, saveRules, saveStarBounds } from '../crm/catalog.js';
 import { coverageTable } from '../crm/coverage.js';
 import { customer360 } from '../crm/customer360.js';
 import { describeGapQuery, exportGaps, filterNames, unmaskedNote, type ExportMeta } from '../crm/export.js';
@@ -167,6 +167,10 @@ export function crmRoutes(r: Router): void {
   });
 
   r.route('get', '/api/crm/options', 'data:read', (c, user) => c.json(filterOptions(db, scopeOf(c, db, user))));
+
+  // saved settings that no longer validate (the defaults stand in for them): the settings page
+  // shows each with its reason and saved text, so the administrator can repair it
+  r.route('get', '/api/settings/crm/problems', 'settings:write', (c) => c.json(crmSettingProblems(db)));
 
   const settings = [
     ['items', getCatalog, saveCatalog],

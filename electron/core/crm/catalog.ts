@@ -1,9 +1,12 @@
 // The editable parts of 惠金小助手: the 18-item catalog (setting 'crm.items'), the recommendation
 // rules ('crm.rules') and the star bounds ('crm.starBounds'). A stored value that no longer
 // validates (hand-edited, or from an older console) falls back to the default rather than
-// breaking every customer screen.
-import { DEFAULT_ITEMS, DEFAULT_STAR_BOUNDS_YUAN, type ItemDef, type RecommendationRule } from '../../../shared/crm.js';
+// breaking every customer screen, but never silently: crmSettingProblems() names it with the
+// reason and the saved text (GET /api/settings/crm/problems, shown on the settings page), and the
+// saved value stays in the database untouched until an administrator saves a valid one.
+import { DEFAULT_ITEMS, DEFAULT_STAR_BOUNDS_YUAN, type CrmSettingProblem, type ItemDef, type RecommendationRule } from '../../../shared/crm.js';
 import type { Db } from '../db/connection.js';
+import { BadRequestError } from '../auth/errors.js';
 import { DEFAULT_RULES } from './catalog-rules.js';
 import { parseCatalog, parseRules, parseStarBounds } from './catalog-schema.js';
 
@@ -12,14 +15,40 @@ export { CARD_TYPES, CUST_TYPES, DEPOSIT_KINDS, GUARANTEES } from './catalog-sch
 
 const KEYS = { items: 'crm.items', rules: 'crm.rules', starBounds: 'crm.starBounds' } as const;
 
-function readSetting<T>(db: Db, key: string, parse: (v: unknown) => T, fallback: () => T): T {
+type Checked<T> = { ok: true; value: T } | { ok: false; saved: string; error: string } | { ok: null };
+
+/** The saved value parsed, or why it cannot be (ok: null when nothing is saved). */
+function checkSetting<T>(db: Db, key: string, parse: (v: unknown) => T): Checked<T> {
   const raw = db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(key) as string | undefined;
-  if (raw === undefined) return fallback();
+  if (raw === undefined) return { ok: null };
+  let json: unknown;
   try {
-    return parse(JSON.parse(raw));
+    json = JSON.parse(raw);
   } catch {
-    return fallback();
+    return { ok: false, saved: raw, error: '保存的内容不是有效的 JSON (the saved text is not valid JSON)' };
   }
+  try {
+    return { ok: true, value: parse(json) };
+  } catch (e) {
+    // parse() throws BadRequestError with a sentence naming the item; anything else is a bug
+    if (e instanceof BadRequestError) return { ok: false, saved: raw, error: e.message };
+    throw e;
+  }
+}
+
+function readSetting<T>(db: Db, key: string, parse: (v: unknown) => T, fallback: () => T): T {
+  const r = checkSetting(db, key, parse);
+  return r.ok === true ? r.value : fallback();
+}
+
+/** Every crm setting whose saved value is in the database but not in use (the defaults are). */
+export function crmSettingProblems(db: Db): CrmSettingProblem[] {
+  const checks = [
+    ['items', checkSetting(db, KEYS.items, parseCatalog)],
+    ['rules', checkSetting(db, KEYS.rules, parseRules)],
+    ['stars', checkSetting(db, KEYS.starBounds, parseStarBounds)],
+  ] as const;
+  return checks.flatMap(([setting, r]) => (r.ok === false ? [{ setting, error: r.error, saved: r.saved }] : []));
 }
 
 /** Stores the value; the catalog and the star bounds decide masks and stars, so saving them drops

@@ -141,6 +141,7 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
   'POST /api/gaps/export': { alsoNeeds: 'export', request: () => ({ url: '/api/gaps/export?format=csv', body: { purpose: '电话回访名单' } }) },
   'GET /api/coverage': get('/api/coverage'),
   'GET /api/crm/options': get('/api/crm/options'),
+  'GET /api/settings/crm/problems': get('/api/settings/crm/problems'),
   ...Object.fromEntries(
     ['items', 'rules', 'stars'].flatMap((name) => [
       [`GET /api/settings/crm/${name}`, get(`/api/settings/crm/${name}`)],

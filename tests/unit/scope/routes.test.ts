@@ -305,15 +305,15 @@ describe('what each scope sees', () => {
     expect(all.datasets.find((d) => d.dataset === 'customer')!.rows).toBe(9);
 
     const a = await head('a_head');
-    // 鲤城: LNB9 is 晋江's; npl = 次级 LNA2 8,000,000 / 28,000,000 = 0.285714… → 0.2857
-    expect(a.headline).toMatchObject({ customers: 4, depositBalance: 190_000, loanBalance: 280_000, nplRatio: 0.2857, merchants: 1 });
+    // 鲤城: LNB9 is 晋江's; npl = 次级 LNA2 8,000,000 / 28,000,000 (unrounded: DATA.md)
+    expect(a.headline).toMatchObject({ customers: 4, depositBalance: 190_000, loanBalance: 280_000, nplRatio: 8_000_000 / 28_000_000, merchants: 1 });
     expect(a.unassigned).toBeNull();
     expect(a.branches).toEqual([{ orgId: 'QZA1', name: '开元分理处', depositBalance: 50_000, loanBalance: 80_000, nplRatio: 1 }]);
     expect(a.datasets.every((d) => d.rows === null && d.warnings === null)).toBe(true);
 
     expect((await head('a_sub')).headline).toMatchObject({ customers: 1, depositBalance: 50_000, loanBalance: 80_000, nplRatio: 1 });
-    // 晋江: npl 8,000,002 / 35,000,003 = 0.228571… → 0.2286; MCB1 has no org: its owner CUB01's
-    expect((await head('b_lobby')).headline).toMatchObject({ customers: 4, depositBalance: 190_000.1, loanBalance: 350_000.03, nplRatio: 0.2286, merchants: 1 });
+    // 晋江: npl 8,000,002 / 35,000,003 (unrounded); MCB1 has no org: its owner CUB01's
+    expect((await head('b_lobby')).headline).toMatchObject({ customers: 4, depositBalance: 190_000.1, loanBalance: 350_000.03, nplRatio: 8_000_002 / 35_000_003, merchants: 1 });
     // EA01 manages CUA01 and CUA04: deposits 10,000,000 + 1,000,000; loans LNA1 only (LNB9 is 晋江's)
     expect((await head('a_mgr')).headline).toMatchObject({ customers: 2, depositBalance: 110_000, loanBalance: 200_000, nplRatio: 0, merchants: 1 });
     // the head office narrowed to 鲤城 sees what 鲤城's 行长 sees, without the unassigned rows
@@ -344,7 +344,13 @@ describe('what each scope sees', () => {
 
   it('coverage folds into the scope’s root below a 支行, and the scope bar describes the scope', async () => {
     const rows = async (who: Who) => (await json<{ rows: { key: string; customers: number }[] }>(who, '/api/coverage?by=branch')).rows;
-    expect(await rows('hq_admin')).toEqual([expect.objectContaining({ key: 'QZA0', customers: 4 }), expect.objectContaining({ key: 'QZB0', customers: 4 })]);
+    // CUZ01 of QZX9 (an org not loaded) is counted under that org id and marked so: the whole bank alone sees it
+    expect(await rows('hq_admin')).toEqual([
+      expect.objectContaining({ key: 'QZA0', customers: 4, placement: 'branch' }),
+      expect.objectContaining({ key: 'QZB0', customers: 4, placement: 'branch' }),
+      expect.objectContaining({ key: 'QZX9', customers: 1, placement: 'unknown_org' }),
+    ]);
+    expect((await rows('a_head')).map((r) => r.key)).toEqual(['QZA0']);
     expect(await rows('a_sub')).toEqual([expect.objectContaining({ key: 'QZA1', customers: 1 })]);
     const s = await json<ScopeInfo>('a_head', '/api/scope');
     expect(s).toMatchObject({ wholeBank: false, org: { id: 'QZA0', name: '鲤城支行' }, manager: null, emptyReason: null });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ITEMS, DEFAULT_STAR_BOUNDS_YUAN, type ItemDef } from '../../../../shared/crm.js';
 import type { Db } from '../../../../electron/core/db/connection.js';
-import { DEFAULT_RULES, getCatalog, getRules, getStarBounds, saveCatalog, saveRules, saveStarBounds } from '../../../../electron/core/crm/catalog.js';
+import { crmSettingProblems, DEFAULT_RULES, getCatalog, getRules, getStarBounds, saveCatalog, saveRules, saveStarBounds } from '../../../../electron/core/crm/catalog.js';
 import { ensureHoldings, ensureHoldingsInfo } from '../../../../electron/core/crm/holdings.js';
 import { customerItems } from '../../../../electron/core/crm/holdings-items.js';
 import { importFile, undoBatch } from '../../../../electron/core/import/index.js';
@@ -49,10 +49,31 @@ describe('defaults', () => {
     expect(() => saveCatalog(db, DEFAULT_ITEMS)).not.toThrow();
   });
 
-  it('a stored value that no longer validates falls back to the default', () => {
-    db.prepare("INSERT INTO setting (key, value) VALUES ('crm.items', '[{\"id\":1}]') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
-    expect(getCatalog(db)).toEqual(DEFAULT_ITEMS);
-    saveCatalog(db, DEFAULT_ITEMS);
+  it('a stored value that no longer validates falls back to the default, says so, and is kept for repair', () => {
+    const saved = '[{"id":1}]';
+    const stars = '[5, 4, 3'; // not even JSON
+    const put = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    expect(crmSettingProblems(db)).toEqual([]); // defaults, nothing saved: no problem
+    put.run('crm.items', saved);
+    put.run('crm.starBounds', stars);
+    try {
+      // the screens keep working on the defaults
+      expect(getCatalog(db)).toEqual(DEFAULT_ITEMS);
+      expect(getStarBounds(db)).toEqual(DEFAULT_STAR_BOUNDS_YUAN);
+      // and the administrator is told which setting, why (the sentence a save would give), and what is saved
+      const problems = crmSettingProblems(db);
+      expect(problems.map((p) => [p.setting, p.saved])).toEqual([['items', saved], ['stars', stars]]);
+      expect(problems[0].error).toMatch(/业务目录须恰好 18 项/);
+      expect(problems[1].error).toMatch(/不是有效的 JSON/);
+      // reading never rewrites the saved value
+      const stored = db.prepare("SELECT key, value FROM setting WHERE key IN ('crm.items', 'crm.starBounds') ORDER BY key").raw(true).all();
+      expect(stored).toEqual([['crm.items', saved], ['crm.starBounds', stars]]);
+    } finally {
+      saveCatalog(db, DEFAULT_ITEMS);
+      saveStarBounds(db, DEFAULT_STAR_BOUNDS_YUAN);
+    }
+    // a valid save is the repair
+    expect(crmSettingProblems(db)).toEqual([]);
   });
 });
 

@@ -73,6 +73,10 @@ export interface ImportPreview {
   willImport?: number;
   willReject?: number;
   willWarn?: number;
+  /** rows already imported with the same values: nothing to write (a file of only these needs no import) */
+  unchanged?: number;
+  /** rows kept with a reference to a customer, org or staff member that is not loaded (per kind) */
+  unknownRefs?: { customer: number; org: number; staff: number };
   minDate?: string | null;
   maxDate?: string | null;
   issues?: ImportIssue[]; // first issues

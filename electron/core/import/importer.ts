@@ -302,6 +302,8 @@ export async function previewFiles(
             willImport: o.result.inserted + o.result.replaced,
             willReject: o.result.rejected,
             willWarn: o.result.warnings,
+            unchanged: o.result.unchanged,
+            unknownRefs: o.result.unknownRefs,
             minDate: o.minDate,
             maxDate: o.maxDate,
             issues: o.issues,

@@ -128,6 +128,28 @@ describe('import routes', () => {
     expect(uploadsOf(api).filter((f) => f.endsWith('.csv'))).toEqual([]);
   });
 
+  it('previews count unknown references and unchanged rows: the same files again need no import', async () => {
+    const api = tempApi();
+    const files = form([['org.csv', ORG_CSV], ['cust.csv', CUSTOMER_CSV]]);
+    const first = (await (await upload(api, 'branch_manager', files)).json()) as { uploadId: string; previews: ImportPreview[] };
+    // C2's org 999 is not loaded (kept, with an unknown reference); nothing is unchanged yet
+    expect(first.previews.map((p) => [p.file, p.willImport, p.unchanged, p.unknownRefs])).toEqual([
+      ['org.csv', 2, 0, { customer: 0, org: 0, staff: 0 }],
+      ['cust.csv', 2, 0, { customer: 0, org: 1, staff: 0 }],
+    ]);
+    const json = { ...api.auth('branch_manager'), 'content-type': 'application/json' };
+    await api.app.request('/api/import/commit', { method: 'POST', headers: json, body: JSON.stringify({ uploadId: first.uploadId }) });
+    await apiIdle(api.app);
+    // the same two files: the 2 orgs and the 2 kept customers are as stored; C3 is still rejected
+    const again = (await (await upload(api, 'branch_manager', form([['org.csv', ORG_CSV], ['cust.csv', CUSTOMER_CSV]]))).json()) as { previews: ImportPreview[] };
+    expect(again.previews.map((p) => [p.file, p.willImport, p.unchanged, p.willReject])).toEqual([
+      ['org.csv', 0, 2, 0],
+      ['cust.csv', 0, 2, 1],
+    ]);
+    const batches = (await (await api.app.request('/api/import/batches', { headers: api.auth('branch_manager') })).json()) as ImportBatch[];
+    expect(batches.map((b) => [b.file, b.unchanged])).toEqual([['cust.csv', 0], ['org.csv', 0]]); // previews leave no batch
+  });
+
   it('keeps an uploaded path inside the upload folder', async () => {
     const api = tempApi();
     const res = await upload(api, 'branch_manager', form([['../../../escape/机构.csv', ORG_CSV]]));

@@ -1,6 +1,6 @@
 // Deposit and loan figures from the snapshot tables (see the decisions at the top of stats.ts).
 import type { Db } from '../db/connection.js';
-import { customerJoin, managerScopeSql, rowOrgSql, type Scope } from '../scope/index.js';
+import { customerJoin, hasOwnOrgSql, managerScopeSql, rowOrgSql, type Scope } from '../scope/index.js';
 import { addDays, daysBetween, monthStart } from '../../../shared/dates.js';
 import { latestSnapshot } from '../rules/in-service.js';
 import type { DirectByOrg } from './figures.js';
@@ -36,11 +36,11 @@ export function depositDayWeights(db: Db, date: string): { date: string; days: n
 export const DEPOSIT_PASSES = [
   `SELECT d.org_id AS org, d.data_date AS day, SUM(d.balance) AS fen
      FROM deposit d
-    WHERE d.data_date >= ? AND d.data_date <= ? AND d.org_id IS NOT NULL AND d.org_id <> ''
+    WHERE d.data_date >= ? AND d.data_date <= ? AND ${hasOwnOrgSql('d')}
     GROUP BY day, org`,
   `SELECT c.org_id AS org, d.data_date AS day, SUM(d.balance) AS fen
-     FROM deposit d LEFT JOIN customer c ON c.cust_id = d.cust_id
-    WHERE d.data_date >= ? AND d.data_date <= ? AND (d.org_id IS NULL OR d.org_id = '')
+     FROM deposit d ${customerJoin('deposit', 'd', 'c')}
+    WHERE d.data_date >= ? AND d.data_date <= ? AND NOT ${hasOwnOrgSql('d')}
     GROUP BY day, org`,
 ] as const;
 

@@ -36,6 +36,13 @@ export function rowOrgSql(row: string, cust = 'c'): string {
   return `COALESCE(NULLIF(${row}.org_id, ''), ${cust}.org_id)`;
 }
 
+/** The row carries an org of its own (present and not empty): where rowOrgSql takes the row's
+ *  org rather than its customer's. For queries that split the rule in two passes to use an index
+ *  on the row's org (metrics/balances.ts); `NOT hasOwnOrgSql(row)` is the other pass. */
+export function hasOwnOrgSql(row: string): string {
+  return `(${row}.org_id IS NOT NULL AND ${row}.org_id <> '')`;
+}
+
 /** `LEFT JOIN customer <cust> ON …` for a row of an owned dataset. */
 export function customerJoin(dataset: OwnedDataset, row: string, cust = 'c'): string {
   return `LEFT JOIN customer ${cust} ON ${cust}.cust_id = ${row}.${CUSTOMER_COLUMN[dataset]}`;

@@ -32,7 +32,7 @@ describe('errors from the core through the customer routes', () => {
     failure.next = new Error('no such column: h.secret in /home/bank/branch-console.db');
     const res = await api.app.request('/api/coverage?by=branch', { headers: api.auth('admin') });
     expect(res.status).toBe(500);
-    const body = await res.json();
+    const body = (await res.json()) as { error: string; code: string };
     expect(body.code).toBe('internal');
     expect(JSON.stringify(body)).not.toMatch(/secret|branch-console\.db|no such column/);
     // the log carries the error itself, for whoever reads the server's output
@@ -51,7 +51,7 @@ describe('errors from the core through the customer routes', () => {
     const api = tempApi({ headOffice: true });
     const res = await api.app.request('/api/gaps?sort=bogus', { headers: api.auth('admin') });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as { error: string; code: string };
     expect(body.code).toBe('bad_filter');
     expect(body.error).toMatch(/排序/);
   });
@@ -60,6 +60,6 @@ describe('errors from the core through the customer routes', () => {
     const api = tempApi({ headOffice: true });
     const res = await api.app.request('/api/coverage?by=branch', { headers: api.auth('admin') });
     expect(res.status).toBe(409);
-    expect((await res.json()).code).toBe('no_data');
+    expect(((await res.json()) as { code: string }).code).toBe('no_data');
   });
 });

@@ -306,7 +306,7 @@ export const crmEn: CrmMessages = {
     starN: '{n}★ ≥',
     indicators: 'Indicators',
     deviationThreshold: 'Deposit deviation threshold',
-    deviationRule: 'Deposit deviation = (the day’s deposit balance − the month’s daily average) ÷ the month’s daily average. On the home page a deviation whose absolute value is above the threshold shows red, above two thirds of it amber. Default 3%; some regulators now use 4%.',
+    deviationRule: "Deposit deviation = (the day's deposit balance − the month's daily average) ÷ the month's daily average. On the home page a deviation whose absolute value is above the threshold shows red, above two thirds of it amber. Default 3%; some regulators now use 4%.",
     star1: '1★: below the 2★ bound',
   },
 };

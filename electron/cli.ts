@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb, openExistingDb } from './core/db/connection.js';
 import type { ImportFileResult } from '../shared/api.js';
+import { isDay } from '../shared/dates.js';
 
 const USAGE = `用法 / usage:
   branch-console import --db FILE [--json] [--profile PROFILE.json[:PATTERN]]... [--user NAME] PATH...
@@ -123,7 +124,7 @@ async function statsCmd(argv: string[], out: Out): Promise<number> {
   });
   const dbFile = need(values.db, '--db');
   const date = need(values.date, '--date');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date 应为 YYYY-MM-DD：${date}`);
+  if (!isDay(date)) throw new Error(`--date 应为 YYYY-MM-DD 且确有其日：${date}`);
   const { scopedStats } = await import('./core/metrics/stats.js');
   const { cliScope } = await import('./core/scope/cli.js');
   const db = openExistingDb(dbFile);
@@ -176,7 +177,7 @@ async function customerCmd(argv: string[], out: Out): Promise<number> {
   });
   const dbFile = need(values.db, '--db');
   if (!positionals.length) throw new Error(`缺少要查询的客户（手机号、姓名、拼音首字母、证件或卡号尾号、客户号）\n${USAGE}`);
-  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new Error(`--date 应为 YYYY-MM-DD：${values.date}`);
+  if (values.date !== undefined && !isDay(values.date)) throw new Error(`--date 应为 YYYY-MM-DD 且确有其日：${values.date}`);
   const { lookupCustomers, customerTable } = await import('./core/crm/search-cli.js');
   const { cliScope } = await import('./core/scope/cli.js');
   const db = openExistingDb(dbFile);

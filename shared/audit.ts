@@ -1,6 +1,7 @@
 // The audit log as both sides read it: the actions it records, their labels, and the filter of
 // the audit page (one zod schema: the core parses the request with it, the renderer the URL).
 import { z } from 'zod';
+import { isDay } from './dates.js';
 
 /** Every action the console records, with its label. A row whose action is not listed (written
  *  by a newer console) is shown by its code. */
@@ -50,7 +51,6 @@ export function auditActionLabel(action: string, lang: 'zh' | 'en'): string {
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_MAX_LIMIT = 500;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** '' (an emptied filter box) means "no filter", not "match the empty string". */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
@@ -58,11 +58,8 @@ const day = z.preprocess(
   blankToUndefined,
   z
     .string()
-    .refine((s) => {
-      if (!DAY.test(s)) return false;
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, '日期须为 YYYY-MM-DD 格式的有效日期 (a date YYYY-MM-DD)')
+    // the one rule of a day (shared/dates.ts): written YYYY-MM-DD and on the calendar
+    .refine(isDay, '日期须为 YYYY-MM-DD 格式的有效日期 (a date YYYY-MM-DD)')
     .optional(),
 );
 

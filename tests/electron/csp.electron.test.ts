@@ -45,6 +45,9 @@ test.beforeAll(async () => {
     for await (const c of req) chunks.push(c as Buffer);
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host') headers.set(k, v);
+    // the page is the app's own: in Electron its requests carry Origin app://console, here the
+    // bridge's http origin, which the API's same-origin guard would rightly refuse
+    if (headers.get('origin') === base) headers.set('origin', APP_ORIGIN);
     const request = new Request(`${APP_ORIGIN}${req.url ?? '/'}`, {
       method: req.method,
       headers,

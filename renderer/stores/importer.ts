@@ -122,6 +122,20 @@ export const useImporter = defineStore('importer', () => {
       live.job = await api.job(jobId);
     }
     if (live.job.state === 'failed') throw new Error(live.job.error ?? 'import failed');
+    // the customer views are rebuilt after the files (retried when that fails): follow it so the
+    // page can say when it failed; the import itself is done, so the commit does not wait for it
+    void followRebuild(live, jobId);
+  }
+
+  async function followRebuild(live: JobView, jobId: string): Promise<void> {
+    try {
+      while (live.job.rebuild && (live.job.rebuild.state === 'waiting' || live.job.rebuild.state === 'running')) {
+        await wait(POLL_MS);
+        live.job = await api.job(jobId);
+      }
+    } catch {
+      // the job record may have been pruned or the session ended: nothing more to show
+    }
   }
 
   /** Commits every upload's importable files, one upload after another, and waits for the end. */

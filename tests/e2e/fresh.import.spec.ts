@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { depositTotalAtLatest, fenToWanText, listFiles } from './exports.js';
+import Papa from 'papaparse';
+import { depositTotalAtLatest, fenToWanText, findTable, listFiles } from './exports.js';
 import { LONG, LONG_TEST, runDir, shot } from './helpers.js';
 
 // One database walked through a sequence: first run, import, undo. Tests share the page.
@@ -67,24 +68,34 @@ test('a folder of exports is previewed with its counts, then imported', async ()
   await shot(page, 'import-history');
 });
 
-test('a batch with issues lists them in the drawer and downloads them as CSV', async () => {
+test('a batch with issues lists them in the drawer, whose counts agree with its rows, the CSV and the history', async () => {
   const history = page.getByTestId('history-table');
   const row = history.locator('.el-table__body tr', { has: page.getByTestId('view-issues') }).first();
   await expect(row).toBeVisible();
-  // columns 7 and 8 are 拒绝 and 警告
+  // columns 8 and 9 are 拒绝 and 警告: rows, as the import counted them
   const cells = row.locator('td');
-  const issues = Number(await cells.nth(6).innerText()) + Number(await cells.nth(7).innerText());
-  expect(issues).toBeGreaterThan(0);
+  const rejectedRows = Number((await cells.nth(7).innerText()).replace(/,/g, ''));
+  const warnedRows = Number((await cells.nth(8).innerText()).replace(/,/g, ''));
+  expect(rejectedRows + warnedRows).toBeGreaterThan(0);
   await row.getByTestId('view-issues').click();
 
   const drawer = page.locator('.el-drawer');
   await expect(drawer).toBeVisible();
-  await expect(drawer.locator('.el-table__body tr')).toHaveCount(Math.min(issues, 50));
   const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByTestId('download-csv').click()]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   const text = fs.readFileSync(await download.path(), 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true); // Excel needs the BOM to read UTF-8
-  expect(text.trim().split(/\r?\n/)).toHaveLength(issues + 1);
+  // the CSV, read here on its own: one line per issue; distinct file rows per level
+  const lines = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').trim()).data.slice(1);
+  const rowsAt = (level: string) => new Set(lines.filter((l) => l[4] === level && l[1] !== '').map((l) => l[1])).size;
+  expect(rowsAt('拒绝')).toBe(rejectedRows);
+  expect(rowsAt('警告')).toBe(warnedRows);
+  // the drawer: its counts and its pager say what its rows are
+  await expect(drawer.getByTestId('issues-counts')).toContainText(`拒绝 ${rejectedRows.toLocaleString('en-US')} 行`);
+  await expect(drawer.getByTestId('issues-counts')).toContainText(`警告 ${warnedRows.toLocaleString('en-US')} 行`);
+  await expect(drawer.getByTestId('issues-counts')).toContainText(`共 ${lines.length.toLocaleString('en-US')} 条问题`);
+  await expect(drawer.locator('.el-pagination__total')).toContainText(String(lines.length));
+  await expect(drawer.locator('.el-table__body tr')).toHaveCount(Math.min(lines.length, 50));
   await drawer.locator('.el-drawer__close-btn').click();
   await expect(drawer).toBeHidden();
 });
@@ -117,18 +128,28 @@ test('undoing the deposit batch takes the deposits off the home page', async () 
   await expect(depositFigure()).not.toHaveText(fenToWanText(deposit.fen));
 });
 
-test('a foreign layout is mapped by hand, saved as a profile and previewed again', async () => {
+test('a file already imported previews as the same as the data, with its unchanged count', async () => {
+  // the org export was imported above and has not changed since: every row is unchanged
+  const org = findTable(exportsDir(), ['机构号']);
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('input-files').setInputFiles(org.file);
+  const item = page.locator('.preview-item', { hasText: path.basename(org.file) });
+  await expect(item.getByTestId('unchanged-tag')).toHaveText('与已导入数据相同，无需导入', LONG);
+  await expect(item.getByTestId('count-unchanged')).toHaveText(org.rows.length.toLocaleString('en-US'));
+  await expect(item.getByTestId('count-import')).toHaveText('0');
+  await page.getByTestId('import-clear').click();
+});
+
+test('a foreign layout is mapped by hand with the advanced fields, saved as a profile, previewed again and imported', async () => {
   const dir = path.join(runDir(), 'foreign');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'other_bank_deposits.csv');
-  // amounts in 万元: 12 万元 = 120,000.00 元; 0.5 万元 = 5,000.00 元
-  // a value that looks like markup must show as text, never run
-  fs.writeFileSync(file, 'acct,cust,bal,dt\n<img src=x onerror=window.__xss=1>,C001,12,2024-07-31\nX2,C002,0.5,2024-07-31\n');
+  // amounts in 万元: 12 万元 = 120,000.00 元; 0.5 万元 = 5,000.00 元; dates YYMMDD (240731 = 2024-07-31);
+  // status codes 1/3 mean 正常/久悬 through the value codes. A value that looks like markup must
+  // show as text, never run. Neither customer is in the demo bank: two unknown references.
+  fs.writeFileSync(file, 'acct,cust,bal,dt,st\n<img src=x onerror=window.__xss=1>,NOBODY-1,12,240731,1\nX2,NOBODY-2,0.5,240731,3\n');
 
-  await page.getByTestId('nav-import').click();
   await page.getByTestId('input-files').setInputFiles(file);
-  // the earlier folder's items stay on screen until this pick replaces them, so the done signal is
-  // this file's own item appearing
   const item = page.locator('.preview-item', { hasText: 'other_bank_deposits.csv' });
   await expect(item).toBeVisible(LONG);
   await expect(item.getByText('未识别')).toBeVisible();
@@ -141,15 +162,22 @@ test('a foreign layout is mapped by hand, saved as a profile and previewed again
   const choose = async (select: ReturnType<typeof dialog.locator>, option: string) => {
     await select.click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+    // a multiple select stays open: a click on the dialog's title closes it (Escape would close the dialog)
+    await dialog.locator('.el-dialog__header').click();
+    await expect(page.locator('.el-select-dropdown:visible')).toHaveCount(0);
   };
   await choose(dialog.getByTestId('mapping-dataset'), '存款分户');
-  const rows = dialog.locator('.el-table__body tr');
-  await expect(rows).toHaveCount(4);
-  for (const [header, key] of [['acct', 'acct_no'], ['cust', 'cust_id'], ['bal', 'balance'], ['dt', 'data_date']]) {
+  const rows = dialog.getByTestId('mapping-columns').locator('.el-table__body tr');
+  await expect(rows).toHaveCount(5);
+  for (const [header, key] of [['acct', 'acct_no'], ['cust', 'cust_id'], ['bal', 'balance'], ['dt', 'data_date'], ['st', 'status']]) {
     await choose(rows.filter({ hasText: header }).first().locator('.el-select'), `· ${key}`);
   }
-  await dialog.getByText('万元', { exact: true }).click();
+  await dialog.getByTestId('mapping-unit').getByText('万元', { exact: true }).click();
   await dialog.locator('input[data-testid=mapping-name], [data-testid=mapping-name] input').fill('他行存款');
+  await dialog.getByTestId('mapping-advanced').locator('.el-collapse-item__header').click();
+  await choose(dialog.getByTestId('mapping-date-data_date'), 'YYMMDD');
+  await dialog.locator('[data-testid=mapping-values-status] textarea').fill('1=正常\n3=久悬');
+  await shot(page, 'import-mapping-advanced');
   await dialog.getByTestId('mapping-save').click();
 
   // previewed again with the new profile: the item shows its dataset once that preview is back
@@ -157,10 +185,26 @@ test('a foreign layout is mapped by hand, saved as a profile and previewed again
   await expect(mapped.getByTestId('dataset-tag')).toHaveText('存款分户', LONG);
   await expect(page.getByTestId('import-preview')).toHaveAttribute('data-state', 'done');
   await expect(mapped.getByTestId('count-import')).toHaveText('2');
+  await expect(mapped.getByTestId('preview-unknown-refs')).toContainText('2 行指向未导入的客户');
   const sample = mapped.getByTestId('sample-table');
   await expect(sample.getByText('120,000.00')).toBeVisible();
   await expect(sample.getByText('5,000.00')).toBeVisible();
+  await expect(sample.getByText('久悬')).toBeVisible();
+  await expect(sample.getByText('2024-07-31').first()).toBeVisible();
   await expect(sample.getByText('<img src=x onerror=window.__xss=1>')).toBeVisible();
   expect(await page.evaluate('window.__xss')).toBeUndefined();
-  await expect(page.getByTestId('commit')).toBeEnabled();
+  await shot(page, 'import-preview-mapped');
+
+  await page.getByTestId('commit').click();
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toHaveAttribute('data-state', /^(done|failed)$/, LONG);
+  await expect(progress).toHaveAttribute('data-state', 'done');
+  await expect(progress.getByTestId('result-refs')).toHaveText('2');
+  await expect(progress.getByTestId('result-refs-text')).toContainText('2 行指向未导入的客户');
+  await progress.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot(page, 'import-result-refs');
+  await page.getByTestId('lang').getByText('EN').click();
+  await expect(progress.getByTestId('result-refs-text')).toContainText('2 rows name a customer not imported');
+  await shot(page, 'import-result-refs-en');
+  await page.getByTestId('lang').getByText('中文', { exact: true }).click();
 });

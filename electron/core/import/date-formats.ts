@@ -5,7 +5,9 @@
 import { dayProblem, formatDay } from '../../../shared/dates.js';
 import { ValueError as DateError } from './value-error.js';
 
-export const DATE_FORMATS = ['YYYYMMDD', 'YYMMDD', 'YYYY-MM-DD', 'DD.MM.YYYY', 'MM/DD/YYYY', 'DD/MM/YYYY'] as const;
+import { DATE_FORMATS } from '../../../shared/profile-fields.js';
+
+export { DATE_FORMATS };
 export type DateFormat = (typeof DATE_FORMATS)[number] | `${(typeof DATE_FORMATS)[number]} HH:mm:ss`;
 
 export function isDateFormat(s: string): s is DateFormat {

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection.js';
 import { DATE_FORMATS, isDateFormat, type DateFormat } from './date-formats.js';
 import { cellReader, ValueError } from './values.js';
 import { UserInputError } from '../errors.js';
+import { MONEY_UNITS, PROFILE_DELIMITERS, PROFILE_ENCODINGS } from '../../../shared/profile-fields.js';
 
 const key = z.string().trim().min(1);
 
@@ -14,8 +15,8 @@ const profileSchema = z
   .object({
     name: z.string().trim().min(1).max(100),
     dataset: z.enum(Object.keys(DATASET_BY_ID) as [DatasetId, ...DatasetId[]]),
-    encoding: z.enum(['utf-8', 'utf8', 'gb18030', 'gbk', 'gb2312']).optional(),
-    delimiter: z.enum([',', ';', '|', '\t', 'tab']).optional(),
+    encoding: z.enum(PROFILE_ENCODINGS).optional(),
+    delimiter: z.enum(PROFILE_DELIMITERS).optional(),
     skipRows: z.number().int().min(0).max(1000).optional(),
     header: z.array(z.string()).min(1).optional(),
     noHeader: z.boolean().optional(),
@@ -24,7 +25,7 @@ const profileSchema = z
     values: z.record(key, z.record(z.string(), z.string())).optional(),
     constants: z.record(key, z.string()).optional(),
     dateFormats: z.record(key, z.string()).optional(),
-    moneyUnit: z.enum(['元', '万元', '千元', '分']).optional(),
+    moneyUnit: z.enum(MONEY_UNITS).optional(),
   })
   .strict();
 

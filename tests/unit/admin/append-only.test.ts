@@ -97,7 +97,10 @@ describe('the audit log is append-only', () => {
     }
   });
 
-  it('no command of the command line changes or deletes an entry', async () => {
+  // a generous limit, not a synchronisation: the walk runs every command in its own process,
+  // seed imports a whole demo bank (~300,000 rows), and on a loaded 2-core machine that took
+  // 100 s of the default 120
+  it('no command of the command line changes or deletes an entry', { timeout: 600_000 }, async () => {
     const dir = tempDir();
     const dbFile = path.join(dir, 'walk.db');
     const files = Object.entries(FILES).map(([n, t]) => (fs.writeFileSync(path.join(dir, n), t), path.join(dir, n)));

@@ -44,7 +44,7 @@ async function undoUploads(request: APIRequestContext, names: Set<string>): Prom
   const batches = (await (await request.get('/api/import/batches', { headers })).json()) as { batchId: number; file: string; status: string }[];
   const left = batches.filter((b) => b.status === 'committed' && names.has(path.basename(b.file))).sort((a, b) => b.batchId - a.batchId);
   for (const b of left) {
-    const u = await request.post(`/api/import/batches/${b.batchId}/undo`, { headers });
+    const u = await request.post(`/api/import/batches/${b.batchId}/undo`, { headers, data: {} }); // the API takes JSON bodies only
     if (!u.ok()) throw new Error(`cleanup: undo of batch #${b.batchId} (${b.file}) refused: ${u.status()} ${await u.text()}`);
   }
   return left.map((b) => `#${b.batchId} ${b.file}`);

@@ -111,14 +111,14 @@ function leftovers(texts: string[], data: string[]): string[] {
   return [...out];
 }
 
-/** Words (Latin letters) a visible line break cuts in two: their rectangles lie on two lines. */
+/** Words and numbers a visible line break cuts in two: their rectangles lie on two lines. */
 async function brokenWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent ?? '';
-      for (const m of text.matchAll(/[A-Za-z][A-Za-z'’.-]*[A-Za-z]/g)) {
+      for (const m of text.matchAll(/[A-Za-z0-9][A-Za-z0-9'’.,:-]*[A-Za-z0-9]/g)) {
         const r = document.createRange();
         r.setStart(n, m.index!);
         r.setEnd(n, m.index! + m[0].length);

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (DOM types for the page.evaluate callbacks, which run in the browser)
 // The console as a new user meets it, at 1366×768 (issue 7, "also found"): the English screens
 // show no built-in Chinese and break no word in two; the gap list fits its panel; the menu lights
 // the page's own item on every route; no request of a page load fails (the favicon was a 404);

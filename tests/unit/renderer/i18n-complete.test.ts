@@ -23,9 +23,10 @@ function leaves(o: unknown, prefix = ''): Map<string, string> {
   return out;
 }
 
-// English messages that quote Chinese data on purpose: an example the user types in, in the
-// bank's own words (a branch name), and the Chinese bank name in the title of a Chinese-only file.
-const QUOTES_DATA = new Set(['crm.gaps.exportDialog.purposePlaceholder']);
+// English messages that quote Chinese data on purpose: examples of what the user types, in the
+// bank's own words: a branch name in an export purpose, and a stored enum label (正常) as the
+// target of a value code in a mapping profile.
+const QUOTES_DATA = new Set(['crm.gaps.exportDialog.purposePlaceholder', 'mapping.valuesPlaceholder']);
 
 describe('English messages', () => {
   const z = leaves(zh);

@@ -1,6 +1,6 @@
 // Customer (惠金小助手) calls, on the one client's json()/send()/request(): same token, same
 // errors (HttpError with the server's sentence and code), same 401 handling, same data scope.
-import type { CoverageTable, Customer360, GapPage, ItemDef, QuickCheck, RecommendationRule, SearchResult } from '../../shared/crm.js';
+import type { CoverageTable, CrmSettingProblem, Customer360, GapPage, ItemDef, QuickCheck, RecommendationRule, SearchResult } from '../../shared/crm.js';
 import { dispositionName, json, request, send } from './client.js';
 
 /** GET /api/crm/options: the orgs, managers and grids the filter bars offer (electron/core/crm/filter-options.ts) */
@@ -53,4 +53,6 @@ export const crmApi = {
   saveRules: (rules: RecommendationRule[]) => send<RecommendationRule[]>('PUT', '/api/settings/crm/rules', rules),
   stars: () => json<number[]>('/api/settings/crm/stars'),
   saveStars: (bounds: number[]) => send<number[]>('PUT', '/api/settings/crm/stars', bounds),
+  /** saved settings that no longer validate (the defaults stand in until a valid save) */
+  settingProblems: () => json<CrmSettingProblem[]>('/api/settings/crm/problems'),
 };

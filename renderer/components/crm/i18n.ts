@@ -120,6 +120,7 @@ export const crmZh = {
   },
   settings: {
     title: '惠金小助手设置',
+    problem: '已保存的“{what}”无法读取，当前使用默认设置；保存一次有效的设置即可替换（原保存内容见下，仍保留在数据库中）。',
     items: '业务项目',
     rules: '推荐规则',
     stars: '星级标准',
@@ -276,6 +277,7 @@ export const crmEn: CrmMessages = {
   },
   settings: {
     title: 'Customer assistant settings',
+    problem: 'The saved {what} cannot be read, so the defaults are in use; saving valid ones replaces them (the saved text, below, is kept in the database).',
     items: 'Items',
     rules: 'Recommendation rules',
     stars: 'Star levels',

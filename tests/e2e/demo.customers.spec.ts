@@ -6,7 +6,8 @@ import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
-import { findTable } from './exports.js';
+import { depositTotalAtLatest, findTable, itemsHeld } from './exports.js';
+import { GAP_PAGE, GAP_ROW_HEIGHT } from '../../renderer/components/crm/gap-layout.js';
 import { login, runDir, shot } from './helpers.js';
 import { orgs, subtreeOf } from './scope-files.js';
 
@@ -52,8 +53,11 @@ async function noOverflow(page: Page) {
   expect(overflow as number).toBeLessThanOrEqual(0);
 }
 
-test('Ctrl+K finds a customer by pinyin initials; the 360 matrix agrees with itself; admin reveals', async ({ page }) => {
+test('Ctrl+K finds a customer by pinyin initials; the 360 shows the items the seed files give; admin reveals', async ({ page }) => {
   const who = uniqueCustomer();
+  const dir = path.join(runDir(), 'demo', 'exports');
+  // the items the customer holds on the latest data date, by DATA.md's table over the export files
+  const expected = itemsHeld(dir, who.custId, depositTotalAtLatest(dir).date);
   await login(page, 'admin', 'admin123');
   await page.keyboard.press('Control+k');
   const dialog = page.getByTestId('search-dialog');
@@ -62,7 +66,10 @@ test('Ctrl+K finds a customer by pinyin initials; the 360 matrix agrees with its
   const results = dialog.getByTestId('search-result');
   const mine = results.filter({ hasText: who.custId });
   await expect(mine).toHaveCount(1);
-  if (who.sharing === 1) await expect(results.first()).toContainText(who.custId);
+  // exact initials rank first, and at most `sharing` customers have them: ours is among those
+  const ids = await results.evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+  const at = ids.findIndex((text) => text.includes(who.custId));
+  expect(at, `${who.custId} at ${at} of ${ids.length}, ${who.sharing} share its initials`).toBeLessThan(who.sharing);
   // masked: the surname shown, the rest hidden
   const shown = await mine.locator('.name').innerText();
   expect(shown).not.toBe(who.name);
@@ -75,8 +82,10 @@ test('Ctrl+K finds a customer by pinyin initials; the 360 matrix agrees with its
   await expect(page).toHaveURL(new RegExp(`#/customers/${who.custId}$`));
   const matrix = page.getByTestId('item-matrix');
   await expect(matrix.locator('[data-held]')).toHaveCount(18);
-  const held = await matrix.locator('[data-held="1"]').count();
-  await expect(page.getByTestId('coverage')).toHaveText(`${held}/18`);
+  for (let id = 1; id <= 18; id++) {
+    await expect(matrix.getByTestId(`item-${id}`), `item ${id}`).toHaveAttribute('data-held', expected.includes(id) ? '1' : '0');
+  }
+  await expect(page.getByTestId('coverage')).toHaveText(`${expected.length}/18`);
   await expect(page.getByTestId('customer-name')).not.toHaveText(who.name);
   await expect(page.getByTestId('deposit-trend').locator('canvas').first()).toBeVisible();
   await noOverflow(page);
@@ -100,8 +109,10 @@ test('the lobby manager lands on the quick check and has no export', async ({ pa
   await expect(page).toHaveURL(new RegExp(`#/quick/${who.custId}$`));
   const quick = page.getByTestId('quick-check');
   for (const q of ['是不是我行客户？', '已办理哪些业务？', '还有哪些潜在需求？']) await expect(quick.getByText(q)).toBeVisible();
-  const n = Number((await page.getByTestId('quick-coverage').innerText()).split('/')[0]);
-  await expect(quick.getByTestId('quick-missing').locator('.el-tag')).toHaveCount(18 - n);
+  const dir = path.join(runDir(), 'demo', 'exports');
+  const held = itemsHeld(dir, who.custId, depositTotalAtLatest(dir).date);
+  await expect(page.getByTestId('quick-coverage')).toHaveText(`${held.length}/18`);
+  await expect(quick.getByTestId('quick-missing').locator('.el-tag')).toHaveCount(18 - held.length);
   await noOverflow(page);
   await shot(page, 'customer-quick');
 
@@ -123,7 +134,7 @@ test('gap list: the filter lives in the URL, scrolling loads more, XLSX export h
   await expect(total).toHaveText(/共 [\d,]+ 户/);
   const totalText = await total.innerText();
   const n = Number(totalText.replace(/[^\d]/g, ''));
-  expect(n).toBeGreaterThan(100); // more than one page, so scrolling has something to load
+  expect(n).toBeGreaterThan(GAP_PAGE); // more than one page, so scrolling has something to load
   await expect(page.getByTestId('filter-has')).toContainText('借记卡');
   await expect(page.getByTestId('filter-lacks')).toContainText('微信支付绑卡');
 
@@ -133,12 +144,13 @@ test('gap list: the filter lives in the URL, scrolling loads more, XLSX export h
   await expect(page.getByTestId('filter-has')).toContainText('借记卡');
 
   const loaded = page.getByTestId('gap-loaded');
-  await expect(loaded).toHaveText(`100 / ${n.toLocaleString('en-US')}`);
+  await expect(loaded).toHaveText(`${GAP_PAGE} / ${n.toLocaleString('en-US')}`);
   await noOverflow(page);
   await shot(page, 'customer-gaps');
   await page.getByTestId('gap-table').hover();
-  await page.mouse.wheel(0, 36 * 100);
-  await expect(loaded).toHaveText(new RegExp(`^${Math.min(n, 200)} / `));
+  // a page of rows down reaches the end of what is loaded: the next page comes
+  await page.mouse.wheel(0, GAP_ROW_HEIGHT * GAP_PAGE);
+  await expect(loaded).toHaveText(new RegExp(`^${Math.min(n, 2 * GAP_PAGE)} / `));
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
   expect(download.suggestedFilename()).toMatch(/^营销清单_.*\.xlsx$/);

@@ -5,6 +5,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedResult } from '../../../seeds/index.js';
+import { SCALES } from '../../../seeds/model.js';
 import { fileOf, readGbk, readUtf8, removeSeed, seedTo, table } from './helpers.js';
 
 const DISTRICT_OF: Record<string, string> = {
@@ -17,6 +18,7 @@ describe('grids and places', () => {
   let districts: FeatureCollection<Polygon | MultiPolygon>;
   let grids: FeatureCollection<Polygon>;
   let branchOf: Map<string, string>;
+  let branchCount: number;
   beforeAll(async () => {
     r = await seedTo('seed-geo-', { seed: 11 });
     districts = JSON.parse(fs.readFileSync(new URL('../../../seeds/data/quanzhou-districts.geojson', import.meta.url), 'utf8'));
@@ -24,6 +26,7 @@ describe('grids and places', () => {
     const org = table(readUtf8(fileOf(r, 'org')), ',');
     const name = new Map(org.rows.map((x) => [x[0], x[1]]));
     branchOf = new Map(org.rows.map((x) => [x[0], x[3] === '分理处' ? name.get(x[2])! : x[1]]));
+    branchCount = org.rows.filter((x) => x[3] === '支行').length;
   });
   afterAll(() => removeSeed(r));
 
@@ -41,7 +44,8 @@ describe('grids and places', () => {
 
   it('writes Polygon features with the Chinese property names of DATA.md', () => {
     expect(grids.type).toBe('FeatureCollection');
-    expect(grids.features.length).toBe(40);
+    // gridsPerBranch of the default scale for each 支行 of the org file written beside it
+    expect(grids.features.length).toBe(branchCount * SCALES.small.gridsPerBranch);
     for (const g of grids.features) {
       expect(g.geometry.type).toBe('Polygon');
       expect(Object.keys(g.properties!).sort()).toEqual(['户数', '所属机构号', '网格名称', '网格类型', '网格编号', '网格责任人'].sort());

@@ -20,11 +20,13 @@ function orInto(masks: Map<string, number>, rows: Iterable<Row>, bits: Map<strin
   }
 }
 
-/** cust_id → mask for every customer of the customer table. */
+/** cust_id → mask for every customer on the books on the date (rules/in-service.ts): a customer
+ *  who opened later is nobody's gap and no coverage figure of that date, in every list alike. */
 export function buildMasks(db: Db, date: string, cc: CompiledCatalog): Map<string, number> {
   // in key order, so customer_holding is written in the order of its primary key
   const masks = new Map<string, number>();
-  for (const c of db.prepare('SELECT cust_id FROM customer ORDER BY cust_id').pluck().iterate() as Iterable<string>) masks.set(c, 0);
+  const onBooks = db.prepare(`SELECT c.cust_id FROM customer c WHERE ${inServiceSql.customer('c', '@date')} ORDER BY c.cust_id`).pluck();
+  for (const c of onBooks.iterate({ date }) as Iterable<string>) masks.set(c, 0);
 
   const depDate = latestSnapshot(db, 'deposit', date);
   if (depDate && cc.depositKinds.size) {

@@ -129,6 +129,16 @@ describe('the figures and the 18 items read the same rule (an empty status in ea
     }
   });
 
+  it('a customer opened after the date is in no holding of that date (gap list, coverage), as in the customer count', () => {
+    // LATE opens the day after D: DATA.md counts it from its 建档日期 on, so neither 客户数 nor the
+    // 18-item holdings of D (which the gap list and coverage read) may include it
+    insertRows(t.db, 'customer', [{ cust_id: 'LATE', name: 'LATE', org_id: 'B', open_date: '2024-08-01' }]);
+    ensureHoldings(t.db, D);
+    const held = t.db.prepare('SELECT cust_id FROM customer_holding WHERE data_date = ? ORDER BY cust_id').pluck().all(D);
+    expect(held).toEqual(Object.keys(HELD).sort());
+    expect(computeOrgStats(t.db, D, wholeBankScope()).orgs.find((o) => o.org_id === 'B')!.customers).toBe(9);
+  });
+
   it('the figures count exactly the rows the items count: 商户数 1 (M1), deposits of both accounts', () => {
     const b = computeOrgStats(t.db, D, wholeBankScope()).orgs.find((o) => o.org_id === 'B')!;
     // merchants in service: M1 only, the one whose owner holds item 14

@@ -132,6 +132,7 @@ export default {
     downloadCsv: '下载CSV',
     issuesTitle: '问题清单 · 批次 {id}',
     allUnchanged: '与已导入数据相同，无需导入',
+    profile: '映射方案',
     firstRejected: '前 {n} 个被拒绝的行',
     rebuildRetrying: '数据已导入；客户视图（持有产品、客户搜索）重建失败，正在重试（已尝试 {n} 次）：{error}',
     rebuildFailed: '数据已导入，但客户视图（持有产品、客户搜索）重建失败（已尝试 {n} 次）：{error}。首次查询客户时会再次重建；若仍失败，请联系管理员。',

@@ -152,6 +152,7 @@ test('a foreign layout is mapped by hand with the advanced fields, saved as a pr
   // show as text, never run. Neither customer is in the demo bank: two unknown references.
   fs.writeFileSync(file, 'acct,cust,bal,dt,st\n<img src=x onerror=window.__xss=1>,NOBODY-1,12,240731,1\nX2,NOBODY-2,0.5,240731,3\n');
 
+  await page.getByTestId('nav-import').click();
   await page.getByTestId('input-files').setInputFiles(file);
   const item = page.locator('.preview-item', { hasText: 'other_bank_deposits.csv' });
   await expect(item).toBeVisible(LONG);
@@ -162,7 +163,8 @@ test('a foreign layout is mapped by hand with the advanced fields, saved as a pr
 
   const dialog = page.getByTestId('mapping-dialog');
   await expect(dialog).toBeVisible();
-  const choose = async (select: ReturnType<typeof dialog.locator>, option: string) => {
+  // an option by a part of its label, or a RegExp for the whole of it (YYMMDD is also in YYYYMMDD)
+  const choose = async (select: ReturnType<typeof dialog.locator>, option: string | RegExp) => {
     await select.click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
     // a multiple select stays open: a click on the dialog's title closes it (Escape would close the dialog)
@@ -173,13 +175,16 @@ test('a foreign layout is mapped by hand with the advanced fields, saved as a pr
   const rows = dialog.getByTestId('mapping-columns').locator('.el-table__body tr');
   await expect(rows).toHaveCount(5);
   for (const [header, key] of [['acct', 'acct_no'], ['cust', 'cust_id'], ['bal', 'balance'], ['dt', 'data_date'], ['st', 'status']]) {
-    await choose(rows.filter({ hasText: header }).first().locator('.el-select'), `· ${key}`);
+    // the row whose header cell is exactly this name ('st' is also in 'cust')
+    const row = rows.filter({ has: page.locator('td:first-child').getByText(header, { exact: true }) });
+    await choose(row.locator('.el-select'), `· ${key}`);
   }
   await dialog.getByTestId('mapping-unit').getByText('万元', { exact: true }).click();
   await dialog.locator('input[data-testid=mapping-name], [data-testid=mapping-name] input').fill('他行存款');
   await dialog.getByTestId('mapping-advanced').locator('.el-collapse-item__header').click();
-  await choose(dialog.getByTestId('mapping-date-data_date'), 'YYMMDD');
-  await dialog.locator('[data-testid=mapping-values-status] textarea').fill('1=正常\n3=久悬');
+  await choose(dialog.getByTestId('mapping-date-data_date'), /^\s*YYMMDD\s*$/);
+  // el-input hands data-testid to its textarea
+  await dialog.locator('textarea[data-testid=mapping-values-status], [data-testid=mapping-values-status] textarea').fill('1=正常\n3=久悬');
   await shot(page, 'import-mapping-advanced');
   await dialog.getByTestId('mapping-save').click();
 
@@ -209,5 +214,25 @@ test('a foreign layout is mapped by hand with the advanced fields, saved as a pr
   await page.getByTestId('lang').getByText('EN').click();
   await expect(progress.getByTestId('result-refs-text')).toContainText('2 rows name a customer not imported');
   await shot(page, 'import-result-refs-en');
+
+  // the mapping dialog's fields in English: another file nobody recognises
+  const other = path.join(dir, 'other_bank_loans.csv');
+  fs.writeFileSync(other, 'loan_id,account_id,date,amount,status\nL1,NOBODY-1,930705,1000,A\n');
+  await page.getByTestId('input-files').setInputFiles(other);
+  const loanItem = page.locator('.preview-item', { hasText: 'other_bank_loans.csv' });
+  await expect(loanItem).toBeVisible(LONG);
+  await loanItem.locator('.el-collapse-item__header').click();
+  await loanItem.getByTestId('manual-map').click();
+  await expect(dialog).toBeVisible();
+  await choose(dialog.getByTestId('mapping-dataset'), 'Loans');
+  const loanRows = dialog.getByTestId('mapping-columns').locator('.el-table__body tr');
+  for (const [header, key] of [['date', 'issue_date'], ['status', 'class5']]) {
+    const row = loanRows.filter({ has: page.locator('td:first-child').getByText(header, { exact: true }) });
+    await choose(row.locator('.el-select'), key); // in English an option is its key
+  }
+  await dialog.getByTestId('mapping-advanced').locator('.el-collapse-item__header').click();
+  await expect(dialog.getByText('Value codes', { exact: true })).toBeVisible();
+  await shot(page, 'import-mapping-advanced-en');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page.getByTestId('lang').getByText('中文', { exact: true }).click();
 });

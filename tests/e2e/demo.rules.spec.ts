@@ -59,3 +59,27 @@ test('the deviation threshold is a setting: saved as 4%, the home page judges by
     await expect(input).toHaveValue('3.00');
   }
 });
+
+test('the 数据权限 switch saves through the core: after a reload it stays as saved', async ({ page }) => {
+  await login(page, 'admin', 'admin123');
+  const open = async () => {
+    await page.goto('./#/settings/crm');
+    await page.getByRole('tab', { name: '数据权限' }).click();
+    return page.getByTestId('scope-own-customers');
+  };
+  let sw = await open();
+  // the demo bank limits its 客户经理 to their own customers (demo.scope.spec relies on it)
+  await expect(sw).toHaveClass(/is-checked/);
+  try {
+    await sw.click();
+    await expect(page.locator('.el-message--success')).toBeVisible(); // the core answered
+    await page.reload();
+    sw = await open();
+    await expect(sw).not.toHaveClass(/is-checked/);
+  } finally {
+    sw = await open();
+    if (!(await sw.getAttribute('class'))?.includes('is-checked')) await sw.click();
+    await page.reload();
+    await expect(await open()).toHaveClass(/is-checked/);
+  }
+});

@@ -86,3 +86,43 @@ export function shanghaiDateTime(at: Date = new Date()): string {
 export function shanghaiToday(at: Date = new Date()): string {
   return shanghaiDateTime(at).slice(0, 10);
 }
+
+/** The last day of the month before the day's month. */
+export function prevMonthEnd(day: string): string {
+  return addDays(monthStart(day), -1);
+}
+
+/** The last day of the quarter before the day's quarter. */
+export function prevQuarterEnd(day: string): string {
+  return addDays(quarterStart(day), -1);
+}
+
+/** 12-31 of the year before: the 年初 base of a bank's 比年初 (its balance at the turn of the year). */
+export function prevYearEnd(day: string): string {
+  return `${+day.slice(0, 4) - 1}-12-31`;
+}
+
+/** The same day a year earlier (同期); 29 February falls back to the 28th. */
+export function yearAgo(day: string): string {
+  const y = +day.slice(0, 4) - 1;
+  const m = +day.slice(5, 7);
+  return formatDay(y, m, Math.min(+day.slice(8, 10), daysInMonth(y, m)));
+}
+
+/** The comparison base of a kind (shared/indicators.ts BASE_KINDS) for a data date; null for 'custom'. */
+export function baseDateOf(kind: string, day: string): string | null {
+  switch (kind) {
+    case 'prev_day':
+      return addDays(day, -1);
+    case 'prev_month_end':
+      return prevMonthEnd(day);
+    case 'prev_quarter_end':
+      return prevQuarterEnd(day);
+    case 'year_start':
+      return prevYearEnd(day);
+    case 'year_ago':
+      return yearAgo(day);
+    default:
+      return null;
+  }
+}

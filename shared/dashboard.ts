@@ -66,3 +66,41 @@ export interface DashboardSpec {
   /** set when the date has no data at all: what is missing */
   empty?: string;
 }
+
+/**
+ * The list of rows behind each indicator a user can click. A list drill carries
+ * `{key, cat?, date, org?, staff?}` in `params`: the indicator key, the category for map_* keys
+ * (a 存款种类, a bucket, an item id, …), and the same target as the figure. The drill module
+ * (electron/core/drill) turns that into the rows whose sum (or count) is the figure clicked.
+ */
+export const DRILL_OF: Readonly<Record<string, DrillListId>> = {
+  deposit_balance: 'deposits',
+  deposit_accounts: 'deposits',
+  deposit_by_kind: 'deposits',
+  loan_balance: 'loans',
+  loans: 'loans',
+  loan_customers: 'customers',
+  inclusive_loan_balance: 'loans',
+  online_loan_balance: 'loans',
+  npl_balance: 'loans',
+  overdue_balance: 'loans',
+  overdue_buckets: 'loans',
+  loan_by_guarantee: 'loans',
+  loan_by_product: 'loans',
+  loan_by_class5: 'loans',
+  intermediate_active_customers: 'customers',
+  signings_by_type: 'signings',
+  signings_new_by_type: 'signings',
+  signings_used90_by_type: 'signings',
+  merchants: 'merchants',
+  effective_merchants: 'merchants',
+  high_quality_merchants: 'merchants',
+  acq_txn_count: 'merchants',
+  acq_txn_amount: 'merchants',
+  credit_cards_issued: 'cards',
+  visits: 'visits',
+  visited_customers: 'customers',
+  customers: 'customers',
+  avg_items_per_customer: 'customers',
+  item_share: 'customers',
+};

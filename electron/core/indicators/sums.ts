@@ -1,0 +1,81 @@
+// Summing materialised cells for a target, whole or split into groups (child orgs, staff), with
+// each customer of a distinct measure counted once per group (ind_overlap).
+import type { Db } from '../db/connection.js';
+import type { FamilyId } from './families/index.js';
+import type { Target } from './target.js';
+
+export type Measures = Map<string, bigint>;
+/** The group a cell falls in (null: not counted), from its org and staff. */
+export type GroupOf = (org: string, staff: string) => string | null;
+
+function filterSql(t: Target): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (t.orgIds !== null) {
+    parts.push('org_id IN (SELECT value FROM json_each(@orgs))');
+    params.orgs = JSON.stringify(t.orgIds);
+  }
+  if (t.staffId !== null) {
+    parts.push('staff_id = @staff');
+    params.staff = t.staffId;
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/** Σ of every measure of the family at `date` (already built) per group of the target's cells. */
+export function sumCells(db: Db, date: string, family: FamilyId, t: Target, groupOf: GroupOf): Map<string, Measures> {
+  const f = filterSql(t);
+  const out = new Map<string, Measures>();
+  const cells = db
+    .prepare(`SELECT org_id, staff_id, measure, value FROM ind_cell WHERE data_date = @date AND family = @family AND ${f.sql}`)
+    .raw(true)
+    .safeIntegers(true)
+    .iterate({ ...f.params, date, family }) as Iterable<[string, string, string, bigint]>;
+  for (const [org, staff, measure, value] of cells) {
+    const g = groupOf(org, staff);
+    if (g === null) continue;
+    let m = out.get(g);
+    if (!m) out.set(g, (m = new Map()));
+    m.set(measure, (m.get(measure) ?? 0n) + value);
+  }
+  // a customer counted in n cells of one group counts once there
+  const overlaps = db
+    .prepare(`SELECT measure, cust_id, org_id, staff_id FROM ind_overlap WHERE data_date = @date AND family = @family AND ${f.sql}`)
+    .raw(true)
+    .iterate({ ...f.params, date, family }) as Iterable<[string, string, string, string]>;
+  const seen = new Map<string, number>();
+  for (const [measure, cust, org, staff] of overlaps) {
+    const g = groupOf(org, staff);
+    if (g === null) continue;
+    const k = `${g}\u0001${measure}\u0001${cust}`;
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    if (n > 1) {
+      const m = out.get(g)!;
+      m.set(measure, m.get(measure)! - 1n);
+    }
+  }
+  return out;
+}
+
+/** Σ of one measure per snapshot date in [from, to] per group (the daily totals behind the averages). */
+export function sumMeasureByDate(db: Db, family: FamilyId, measure: string, from: string, to: string, t: Target, groupOf: GroupOf): Map<string, Map<string, bigint>> {
+  const f = filterSql(t);
+  const out = new Map<string, Map<string, bigint>>();
+  const rows = db
+    .prepare(
+      `SELECT data_date, org_id, staff_id, value FROM ind_cell
+        WHERE family = @family AND measure = @measure AND data_date >= @from AND data_date <= @to AND ${f.sql}`,
+    )
+    .raw(true)
+    .safeIntegers(true)
+    .iterate({ ...f.params, family, measure, from, to }) as Iterable<[string, string, string, bigint]>;
+  for (const [date, org, staff, value] of rows) {
+    const g = groupOf(org, staff);
+    if (g === null) continue;
+    let m = out.get(g);
+    if (!m) out.set(g, (m = new Map()));
+    m.set(date, (m.get(date) ?? 0n) + value);
+  }
+  return out;
+}

@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = {
   settings: { zh: '修改设置', en: 'Settings changed' },
   profile_save: { zh: '保存映射方案', en: 'Mapping profile saved' },
   profile_delete: { zh: '删除映射方案', en: 'Mapping profile deleted' },
+  reconcile_enter: { zh: '录入对账数字', en: 'Official figure entered' },
+  reconcile_import: { zh: '导入对账数字', en: 'Official figures imported' },
+  reconcile_delete: { zh: '删除对账数字', en: 'Official figure deleted' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

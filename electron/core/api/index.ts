@@ -10,6 +10,7 @@ import { dataRoutes } from './data-routes.js';
 import { errorResponse } from './errors.js';
 import { importRoutes, UPLOAD_ROUTES } from './import-routes.js';
 import { sameOriginJson } from './request-guard.js';
+import { reconcileRoutes } from './reconcile-routes.js';
 import { Router, type LocalFileGrants } from './route.js';
 import { settingsRoutes } from './settings-routes.js';
 
@@ -47,6 +48,7 @@ export function createApi(ctx: ApiContext): Hono {
   dataRoutes(r);
   settingsRoutes(r);
   crmRoutes(r);
+  reconcileRoutes(r);
   const jobs = importRoutes(r);
   IDLE.set(app, () => jobs.idle());
   app.notFound((c) => c.json<ApiError>({ error: '接口不存在。 (No such API route.)', code: 'not_found' }, 404));

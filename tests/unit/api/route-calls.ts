@@ -132,6 +132,26 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
   'GET /api/settings/indicators': get('/api/settings/indicators'),
   'PUT /api/settings/indicators': { request: () => ({ url: '/api/settings/indicators', body: { deviationThreshold: 0.04 } }) },
 
+  'GET /api/reconcile': get('/api/reconcile?date=2024-07-31'),
+  'POST /api/reconcile': { status: 201, request: () => ({ url: '/api/reconcile', body: { date: '2024-07-31', org: 'B1', indicator: 'deposit_balance', value: '1000.00' } }) },
+  'POST /api/reconcile/import': {
+    status: 201,
+    request: () => ({
+      url: '/api/reconcile/import',
+      body: { fileName: 'official.csv', date: '2024-07-31', content: Buffer.from('机构号,指标,数值\nB1,各项存款余额,"1,000.00"\n').toString('base64') },
+    }),
+  },
+  'DELETE /api/reconcile/:id': {
+    request: async (b, role) => {
+      const f = await json<{ id: number }>(b.asAdmin('POST', '/api/reconcile', { body: { date: '2024-07-30', org: 'B1', indicator: 'loans', value: '1', source: role } }));
+      return { url: `/api/reconcile/${f.id}` };
+    },
+    verify: async (b) => {
+      const r = await json<{ rows: unknown[] }>(b.asAdmin('GET', '/api/reconcile?date=2024-07-30'));
+      if (r.rows.length !== 0) throw new Error('the official figure is still there');
+    },
+  },
+
   'GET /api/customers/search': get('/api/customers/search?q=C001'),
   'GET /api/customers/:id': get('/api/customers/C001'),
   'POST /api/customers/:id/reveal': { request: () => ({ url: '/api/customers/C001/reveal', body: {} }) },

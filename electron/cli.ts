@@ -10,6 +10,8 @@ import { isDay } from '../shared/dates.js';
 const USAGE = `用法 / usage:
   branch-console import --db FILE [--json] [--profile PROFILE.json[:PATTERN]]... [--user NAME] PATH...
   branch-console stats  --db FILE --date YYYY-MM-DD [--org ORG] [--json]
+  branch-console indicators --db FILE --date YYYY-MM-DD [--org ORG | --staff STAFF] [--json]
+  branch-console migration  --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--org ORG | --staff STAFF] [--json]
   branch-console seed   --db FILE [--scale small|medium|large] [--out DIR] [--seed N]
   branch-console seed   --out DIR [--scale small|medium|large] [--seed N]
   branch-console serve  [--db FILE] [--port N] [--host 127.0.0.1] [--allow-host NAME[,NAME]] [--cert FILE --key FILE]
@@ -29,6 +31,10 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
         return await statsCmd(rest, out);
       case 'seed':
         return await seedCmd(rest, out);
+      case 'indicators':
+        return await (await import('./core/indicators/cli.js')).indicatorsCmd(rest, out);
+      case 'migration':
+        return await (await import('./core/indicators/cli.js')).migrationCmd(rest, out);
       case 'serve':
         return await serveCmd(rest, out);
       case 'customer':

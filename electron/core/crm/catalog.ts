@@ -5,6 +5,7 @@
 // reason and the saved text (GET /api/settings/crm/problems, shown on the settings page), and the
 // saved value stays in the database untouched until an administrator saves a valid one.
 import { DEFAULT_ITEMS, DEFAULT_STAR_BOUNDS_YUAN, type CrmSettingProblem, type ItemDef, type RecommendationRule } from '../../../shared/crm.js';
+import { invalidateFamilies } from '../indicators/store.js';
 import type { Db } from '../db/connection.js';
 import { BadRequestError } from '../auth/errors.js';
 import { DEFAULT_RULES } from './catalog-rules.js';
@@ -56,7 +57,11 @@ export function crmSettingProblems(db: Db): CrmSettingProblem[] {
 function writeSetting(db: Db, key: string, value: unknown, invalidates: boolean): void {
   db.transaction(() => {
     db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
-    if (invalidates) invalidateHoldings(db);
+    if (invalidates) {
+      invalidateHoldings(db);
+      // the 18-item figures of the dashboards (indicators, customer family) follow the catalog
+      invalidateFamilies(db, ['customer'], null);
+    }
   })();
 }
 

@@ -14,6 +14,7 @@ import { compileRows, GEOMETRY_COL } from './rows.js';
 import { detectEncoding, detectKind, FileError, looksBinary, readHead, UnrecognisedFileError, type TextEncoding } from './sniff.js';
 import { rowWriter } from './writer.js';
 import { bumpDataVersion } from './data-version.js';
+import { invalidateAfterWrite } from '../indicators/store.js';
 
 export interface ImportOptions {
   fileName?: string;
@@ -225,7 +226,11 @@ export async function importFile(db: Db, filePath: string, opts: ImportOptions =
     dataset = opened.mapping.dataset.id;
     const out = await inTransaction(db, async () => {
       const o = await run(db, opened, file, filePath, opts);
-      if (o.result.imported > 0) bumpDataVersion(db);
+      if (o.result.imported > 0) {
+        bumpDataVersion(db);
+        // the indicator cells of what this file touched, inside its transaction (indicators/store.ts)
+        invalidateAfterWrite(db, o.result.dataset as DatasetId, o.result.batchId ?? null);
+      }
       opts.audit?.(db, o.result);
       return o;
     }, true);

@@ -4,6 +4,7 @@
 import type { DatasetId } from '../../../shared/datasets.js';
 import type { Db } from '../db/connection.js';
 import { bumpDataVersion } from './data-version.js';
+import { invalidateAfterWrite } from '../indicators/store.js';
 import { UserInputError } from '../errors.js';
 
 /** Why an undo cannot be done, said to the user (400 in the API). */
@@ -33,6 +34,8 @@ export function undoBatch(db: Db, batchId: number, username: string | null): { d
     if (b.status !== 'committed') throw new UndoRefused(`批次 #${batchId} 状态为 ${b.status}，不能撤销`);
     const blocker = undoBlocker(db, batchId);
     if (blocker) throw new UndoRefused(blocker);
+    // before the rows go: their dates say which indicator cells to drop (indicators/store.ts)
+    invalidateAfterWrite(db, b.dataset, batchId);
     const deleted = db.prepare(`DELETE FROM ${b.dataset} WHERE batch_id = ?`).run(batchId).changes;
     let restored = 0;
     // pages rather than one iterator: the connection cannot insert while a statement iterates

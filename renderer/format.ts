@@ -99,3 +99,72 @@ export function dateTime(s: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return s;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+// ---- money in 元 / 万元 / 亿元 (the dashboards): one scale per figure or per chart ----
+
+/** The unit money is shown in; 'auto' picks by size (亿元 from 1 亿, 万元 from 1 万, else 元). */
+export type MoneyUnit = 'auto' | 'yuan' | 'wan' | 'yi';
+export const MONEY_UNITS: readonly MoneyUnit[] = ['auto', 'yuan', 'wan', 'yi'];
+export type FixedMoneyUnit = Exclude<MoneyUnit, 'auto'>;
+
+/** 分 per hundredth of the unit: the display keeps two decimals of whatever unit it shows. */
+const FEN_PER_HUNDREDTH: Record<FixedMoneyUnit, bigint> = { yuan: 1n, wan: 10_000n, yi: 100_000_000n };
+const FEN_PER_UNIT: Record<FixedMoneyUnit, number> = { yuan: 100, wan: 1_000_000, yi: 10_000_000_000 };
+
+/** The unit `auto` means for amounts up to this size (decided on integer 分, not on a float). */
+export function autoMoneyUnit(maxAbsYuan: number | null | undefined): FixedMoneyUnit {
+  if (maxAbsYuan == null || !Number.isFinite(maxAbsYuan)) return 'yuan';
+  const f = yuanToFen(Math.abs(maxAbsYuan));
+  if (f >= 10_000_000_000n) return 'yi';
+  if (f >= 1_000_000n) return 'wan';
+  return 'yuan';
+}
+
+/** A chosen unit, or for 'auto' the one the largest of `values` calls for. */
+export function resolveMoneyUnit(unit: MoneyUnit, values: readonly (number | null | undefined)[]): FixedMoneyUnit {
+  if (unit !== 'auto') return unit;
+  let max = 0;
+  for (const v of values) if (v != null && Number.isFinite(v)) max = Math.max(max, Math.abs(v));
+  return autoMoneyUnit(max);
+}
+
+/** 元 → text in the unit, two decimals, grouped, rounded half away from zero on integer 分. */
+export function money(v: number | null | undefined, unit: FixedMoneyUnit): string {
+  if (v == null || !Number.isFinite(v)) return '—';
+  return hundredths(divRound(yuanToFen(v), FEN_PER_HUNDREDTH[unit]));
+}
+
+/** 元 → a plain number in the unit, for chart geometry only (its text goes through `money`). */
+export function moneyScaled(v: number | null | undefined, unit: FixedMoneyUnit): number | null {
+  if (v == null || !Number.isFinite(v)) return null;
+  return Number(yuanToFen(v)) / FEN_PER_UNIT[unit];
+}
+
+/** An axis tick (already in the unit) without float noise: 1234.5000001 → "1,234.5". */
+export function axisTick(v: number): string {
+  const r = Math.round(v * 100) / 100;
+  return r.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+}
+
+/** An average (户均持有项数) with two decimals. */
+export function avg(v: number | null | undefined): string {
+  if (v == null || !Number.isFinite(v)) return '—';
+  return v.toFixed(2);
+}
+
+/** A change with its sign: +1,234.50 / -0.12 (zero without a sign). */
+export function signed(text: string, v: number | null | undefined): string {
+  if (v == null || !Number.isFinite(v) || text === '—') return text;
+  return v > 0 ? `+${text}` : text;
+}
+
+/**
+ * The difference of two ratios in percentage points, with its sign: 0.0123 → "+1.23"; the
+ * caller adds the unit word (个百分点 / pp).
+ */
+export function points(d: number | null | undefined, digits = 2): string {
+  if (d == null || !Number.isFinite(d)) return '—';
+  const s = (d * 100).toFixed(digits);
+  const zero = Number(s) === 0;
+  return zero ? (0).toFixed(digits) : d > 0 ? `+${s}` : s;
+}

@@ -1,6 +1,7 @@
 import type zh from './zh-CN.js';
 import { crmEn } from '../components/crm/i18n.js';
 import { adminEn } from '../components/admin/i18n.js';
+import { dashEn } from '../components/dashboard/i18n.js';
 
 const en: typeof zh = {
   app: { bank: 'Quanzhou Rural Commercial Bank', title: 'Branch Console', lang: 'Language', logout: 'Log out' },
@@ -185,5 +186,6 @@ const en: typeof zh = {
   },
   crm: crmEn,
   admin: adminEn,
+  dash: dashEn,
 };
 export default en;

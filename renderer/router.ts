@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import type { Capability } from '../shared/api.js';
 import { useAuth } from './stores/auth.js';
 import { contextGuard } from './stores/context.js';
+import { DASHBOARD_IDS } from '../shared/indicators.js';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -11,6 +12,10 @@ declare module 'vue-router' {
     /** the capability (from the core) the page needs */
     capability?: Capability;
     public?: boolean;
+    /** the i18n key of the menu group (a sub-menu) the page's entries sit in */
+    navGroup?: string;
+    /** one menu entry per value of a route parameter (the dashboards: one per id); label keys `${labelPrefix}${value}` */
+    navEach?: { param: string; values: readonly string[]; labelPrefix: string };
   }
 }
 
@@ -26,6 +31,20 @@ export const routes: RouteRecordRaw[] = [
         name: 'home',
         component: () => import('./views/HomeView.vue'),
         meta: { nav: 'nav.home', icon: 'HomeFilled', capability: 'canReadData' },
+      },
+      // 数据看板: one page drawing any of the core's dashboards (the menu lists each)
+      { path: 'dashboards', redirect: '/dashboards/overview' },
+      {
+        path: 'dashboards/:id',
+        name: 'dashboard',
+        component: () => import('./views/DashboardView.vue'),
+        meta: {
+          nav: 'dash.nav.group',
+          icon: 'DataAnalysis',
+          capability: 'canReadData',
+          navGroup: 'dash.nav.group',
+          navEach: { param: 'id', values: DASHBOARD_IDS, labelPrefix: 'dash.nav.' },
+        },
       },
       {
         path: 'import',

@@ -6,6 +6,7 @@ import { adminRoutes } from './admin-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { jsonBodyLimit } from './body-limit.js';
 import { crmRoutes } from './crm-routes.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 import { dataRoutes } from './data-routes.js';
 import { errorResponse } from './errors.js';
 import { importRoutes, UPLOAD_ROUTES } from './import-routes.js';
@@ -47,6 +48,7 @@ export function createApi(ctx: ApiContext): Hono {
   adminRoutes(r);
   dataRoutes(r);
   settingsRoutes(r);
+  dashboardRoutes(r);
   crmRoutes(r);
   reconcileRoutes(r);
   const jobs = importRoutes(r);

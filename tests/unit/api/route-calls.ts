@@ -132,6 +132,11 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
   'GET /api/settings/indicators': get('/api/settings/indicators'),
   'PUT /api/settings/indicators': { request: () => ({ url: '/api/settings/indicators', body: { deviationThreshold: 0.04 } }) },
 
+  'GET /api/indicators': get('/api/indicators?date=2024-07-31'),
+  'GET /api/indicators/days': get('/api/indicators/days'),
+  'GET /api/migration': get('/api/migration?from=2024-06-30&to=2024-07-31'),
+  'GET /api/dashboards/:id': get('/api/dashboards/overview?date=2024-07-31&base=prev_month_end'),
+
   'GET /api/reconcile': get('/api/reconcile?date=2024-07-31'),
   'POST /api/reconcile': { status: 201, request: () => ({ url: '/api/reconcile', body: { date: '2024-07-31', org: 'B1', indicator: 'deposit_balance', value: '1000.00' } }) },
   'POST /api/reconcile/import': {

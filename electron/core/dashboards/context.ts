@@ -1,0 +1,115 @@
+// What every dashboard module shares while one spec is composed: the request (date, base, target,
+// language), the figures read through electron/core/indicators (memoised per date, since a trend
+// line and a KPI may ask for the same day twice) and the drill references of DATA.md's lists.
+import type { Db } from '../db/connection.js';
+import { dataDays, readIndicators, readIndicatorsBy, type Target, type TargetFigures } from '../indicators/index.js';
+import { INDICATOR_BY_KEY, type DataDay, type IndicatorMeta, type IndicatorSet, type IndicatorValue } from '../../../shared/indicators.js';
+import { DRILL_OF, type DrillRef } from '../../../shared/dashboard.js';
+
+export type Lang = 'zh' | 'en';
+
+export interface DashOptions {
+  date: string;
+  /** the comparison date, already resolved (base.ts) */
+  base: string | null;
+  target: Target;
+  lang: Lang;
+}
+
+export class DashContext {
+  readonly date: string;
+  readonly base: string | null;
+  readonly target: Target;
+  readonly lang: Lang;
+  private readonly sets = new Map<string, IndicatorSet>();
+  private readonly splits = new Map<string, TargetFigures[]>();
+  private days?: DataDay[];
+
+  constructor(
+    readonly db: Db,
+    o: DashOptions,
+  ) {
+    this.date = o.date;
+    this.base = o.base;
+    this.target = o.target;
+    this.lang = o.lang;
+  }
+
+  /** The sentence in the request's language. */
+  t(zh: string, en: string): string {
+    return this.lang === 'zh' ? zh : en;
+  }
+
+  /** The locale string of shared/enum-labels.ts. */
+  get locale(): string {
+    return this.lang === 'zh' ? 'zh-CN' : 'en';
+  }
+
+  meta(key: string): IndicatorMeta {
+    const m = INDICATOR_BY_KEY.get(key);
+    if (!m) throw new Error(`unknown indicator ${key}`);
+    return m;
+  }
+
+  label(key: string): string {
+    const m = this.meta(key);
+    return this.lang === 'zh' ? m.zh : m.en;
+  }
+
+  /** Every indicator of the target as of `date` (the request's date by default). */
+  at(date: string = this.date): IndicatorSet {
+    let s = this.sets.get(date);
+    if (!s) this.sets.set(date, (s = readIndicators(this.db, date, this.target)));
+    return s;
+  }
+
+  /** The target's figures one level down: its child orgs, or the staff with rows in it. None for a staff target. */
+  split(by: 'children' | 'staff', date: string = this.date): TargetFigures[] {
+    if (this.target.type === 'staff') return [];
+    const k = `${by} ${date}`;
+    let s = this.splits.get(k);
+    if (!s) this.splits.set(k, (s = readIndicatorsBy(this.db, date, this.target, by)));
+    return s;
+  }
+
+  /** The days holding data, ascending. */
+  dataDays(): DataDay[] {
+    return (this.days ??= dataDays(this.db));
+  }
+
+  /** The target as a drill list's params: {org} or {staff}, nothing for the bank. */
+  targetParams(): Record<string, string> {
+    if (this.target.type === 'org' && this.target.id !== null) return { org: this.target.id };
+    if (this.target.type === 'staff' && this.target.id !== null) return { staff: this.target.id };
+    return {};
+  }
+
+  /** The rows behind a figure of the target (DRILL_OF), or null when no list shows them. */
+  listDrill(key: string, cat?: string, date: string = this.date): DrillRef | null {
+    const list = DRILL_OF[key];
+    if (!list) return null;
+    const params: Record<string, string> = { key, date, ...this.targetParams() };
+    if (cat !== undefined) params.cat = cat;
+    return { kind: 'list', list, params };
+  }
+}
+
+/** A scalar figure (null for a missing key or a map). */
+export function scalar(v: IndicatorValue | undefined): number | null {
+  return typeof v === 'number' ? v : null;
+}
+
+/** A map figure (empty for a missing key or a scalar). */
+export function mapOf(v: IndicatorValue | undefined): Record<string, number | null> {
+  return v !== null && typeof v === 'object' ? v : {};
+}
+
+/** 元 (2 decimals from integer 分) → 分, exactly. */
+export function fen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+/** a − b for a unit: money through integer 分, so 0.1 + 0.2 never shows. */
+export function difference(unit: string, a: number, b: number): number {
+  return unit === 'yuan' ? (fen(a) - fen(b)) / 100 : a - b;
+}

@@ -10,6 +10,7 @@ import { dashboardRoutes } from './dashboard-routes.js';
 import { dataRoutes } from './data-routes.js';
 import { errorResponse } from './errors.js';
 import { importRoutes, UPLOAD_ROUTES } from './import-routes.js';
+import { indicatorJobRoutes } from './indicator-job-routes.js';
 import { sameOriginJson } from './request-guard.js';
 import { reconcileRoutes } from './reconcile-routes.js';
 import { Router, type LocalFileGrants } from './route.js';
@@ -32,6 +33,8 @@ export interface ApiContext {
   localFiles?: LocalFileGrants;
   /** origins allowed to change state besides the request's own (the desktop app's app://console) */
   trustedOrigins?: readonly string[];
+  /** build the indicator cells not built yet in the background right away (server start; tests leave it off) */
+  materialiseOnStart?: boolean;
 }
 
 /**
@@ -51,7 +54,9 @@ export function createApi(ctx: ApiContext): Hono {
   dashboardRoutes(r);
   crmRoutes(r);
   reconcileRoutes(r);
-  const jobs = importRoutes(r);
+  const { jobs, indicators } = importRoutes(r);
+  indicatorJobRoutes(r, indicators);
+  if (ctx.materialiseOnStart) void indicators.schedule();
   IDLE.set(app, () => jobs.idle());
   app.notFound((c) => c.json<ApiError>({ error: '接口不存在。 (No such API route.)', code: 'not_found' }, 404));
   app.onError(errorResponse);

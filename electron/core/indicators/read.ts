@@ -120,8 +120,10 @@ function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf): Map
   const depYearCarry = latestSnapshot(db, 'deposit', yearStart(date));
 
   // build what is missing first (writes), then read everything in one transaction
-  const depFrom = [depYearCarry, depPye, depPme].filter((d): d is string => d !== null).sort()[0] ?? yearStart(date);
-  const loanFrom = [loanMonthCarry, loanPye].filter((d): d is string => d !== null).sort()[0] ?? monthStart(date);
+  // the series start at the snapshot carried into the period (or the period's first day when none
+  // is), and reach back to the 比年初/比上月 snapshots
+  const depFrom = [depYearCarry ?? yearStart(date), depPye, depPme].filter((d): d is string => d !== null).sort()[0];
+  const loanFrom = [loanMonthCarry ?? monthStart(date), loanPye].filter((d): d is string => d !== null).sort()[0];
   if (depSnap) ensureFamilyDates(db, snapshotDates(db, 'deposit', depFrom, date), 'deposit');
   if (loanSnap) ensureFamilyDates(db, snapshotDates(db, 'loan', loanFrom, date), 'loan');
   for (const f of DAILY) ensureFamily(db, date, f);

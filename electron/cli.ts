@@ -12,6 +12,7 @@ const USAGE = `用法 / usage:
   branch-console stats  --db FILE --date YYYY-MM-DD [--org ORG] [--json]
   branch-console indicators --db FILE --date YYYY-MM-DD [--org ORG | --staff STAFF] [--json]
   branch-console migration  --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--org ORG | --staff STAFF] [--json]
+  branch-console reconcile --db FILE [--date YYYY-MM-DD] [--org ORG] [--import SHEET --date YYYY-MM-DD [--source TEXT] [--user NAME]] [--json]
   branch-console seed   --db FILE [--scale small|medium|large] [--out DIR] [--seed N]
   branch-console seed   --out DIR [--scale small|medium|large] [--seed N]
   branch-console serve  [--db FILE] [--port N] [--host 127.0.0.1] [--allow-host NAME[,NAME]] [--cert FILE --key FILE]
@@ -35,6 +36,8 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
         return await (await import('./core/indicators/cli.js')).indicatorsCmd(rest, out);
       case 'migration':
         return await (await import('./core/indicators/cli.js')).migrationCmd(rest, out);
+      case 'reconcile':
+        return await (await import('./core/reconcile/cli.js')).reconcileCmd(rest, out);
       case 'serve':
         return await serveCmd(rest, out);
       case 'customer':

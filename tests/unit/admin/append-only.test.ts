@@ -116,6 +116,7 @@ describe('the audit log is append-only', () => {
     };
     run('import', '--db', dbFile, ...files); // again: all unchanged
     run('stats', '--db', dbFile, '--date', '2024-07-31');
+    run('reconcile', '--db', dbFile, '--date', '2024-07-31');
     run('customer', '--db', dbFile, 'C001');
     run('customer', '--db', dbFile, HOSTILE);
     run('flows', 'paths', '--model', path.join(dir, 'no-such-model'));

@@ -167,7 +167,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const api = createApi({ db, dataDir, localFiles: picked, trustedOrigins: [APP_ORIGIN] });
+  const api = createApi({ db, dataDir, localFiles: picked, trustedOrigins: [APP_ORIGIN], materialiseOnStart: true });
   const staticDir = path.join(app.getAppPath(), 'dist', 'renderer');
   const csp = buildCsp();
   protocol.handle(APP_SCHEME, (request) => routeAppRequest(request, { api, staticDir, csp }));

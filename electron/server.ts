@@ -29,6 +29,8 @@ export interface ServerOptions {
   allowHosts?: string[];
   /** PEM certificate and key: serve HTTPS instead of HTTP */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /** build the indicator cells not built yet in the background at start (web mode; see createApi) */
+  materialiseOnStart?: boolean;
 }
 
 export interface RunningServer {
@@ -69,7 +71,7 @@ function securityHeaders(csp: string): MiddlewareHandler {
 
 /** The web-mode app: API under /api, the renderer (with index.html for client routes) elsewhere. */
 export function createWebApp(o: Omit<ServerOptions, 'port'>): Hono {
-  const api = createApi({ db: o.db, dataDir: o.dataDir, sessions: o.sessions });
+  const api = createApi({ db: o.db, dataDir: o.dataDir, sessions: o.sessions, materialiseOnStart: o.materialiseOnStart });
   const app = new Hono();
   app.use('*', knownHostOnly(allowedHostNames(o.host ?? '127.0.0.1', o.allowHosts)));
   app.use('*', securityHeaders(o.csp ?? buildCsp()));

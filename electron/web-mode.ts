@@ -60,6 +60,7 @@ export async function startWebMode(o: WebModeOptions) {
     staticDir: fs.existsSync(staticDir) ? staticDir : undefined,
     allowHosts: o.allowHosts,
     tls,
+    materialiseOnStart: true,
   });
   return {
     url: server.url,

@@ -32,6 +32,12 @@ const RESOURCES = [
   { user: 'seeds/geo.ts', from: 'seeds/data', to: 'data', filter: /./ },
 ];
 
+/**
+ * Worker threads: each entry is bundled beside main.cjs as `out`, where `user` (the module that
+ * starts the worker) looks for it through import.meta.url before falling back to its tsx entry.
+ */
+const WORKERS = [{ user: 'electron/core/indicators/job.ts', entry: 'electron/core/indicators/worker.ts', out: 'indicators-worker.cjs' }];
+
 function copyResources(root, outDir) {
   const copied = {};
   for (const r of RESOURCES) {
@@ -50,7 +56,8 @@ function metaUrlUsers(root, metafile) {
   return Object.keys(metafile.inputs)
     .filter((f) => !f.includes('node_modules') && /\.[cm]?[jt]s$/.test(f))
     .filter((f) => /import\.meta\.(url|dirname|filename)/.test(fs.readFileSync(path.join(root, f), 'utf8')))
-    .filter((f) => !RESOURCES.some((r) => r.user === f.split(path.sep).join('/')));
+    .filter((f) => !RESOURCES.some((r) => r.user === f.split(path.sep).join('/')))
+    .filter((f) => !WORKERS.some((w) => w.user === f.split(path.sep).join('/')));
 }
 
 /**
@@ -63,25 +70,28 @@ export async function buildElectron(opts = {}) {
   const external = ['electron', 'better-sqlite3'];
   fs.mkdirSync(outDir, { recursive: true });
 
-  const main = await build({
-    absWorkingDir: root,
-    entryPoints: [opts.main ?? 'electron/main.ts'],
-    outfile: path.join(outDir, 'main.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22', // Electron 45 embeds Node 22
-    external,
-    sourcemap: 'linked',
-    metafile: true,
-    logLevel: opts.logLevel ?? 'warning',
-    define: {
-      'import.meta.url': META_URL,
-      'import.meta.dirname': '__dirname',
-      'import.meta.filename': '__filename',
-    },
-    banner: { js: `const ${META_URL} = require('node:url').pathToFileURL(__filename).href;` },
-  });
+  const nodeBundle = (entry, outfile) =>
+    build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      outfile: path.join(outDir, outfile),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22', // Electron 45 embeds Node 22
+      external,
+      sourcemap: 'linked',
+      metafile: true,
+      logLevel: opts.logLevel ?? 'warning',
+      define: {
+        'import.meta.url': META_URL,
+        'import.meta.dirname': '__dirname',
+        'import.meta.filename': '__filename',
+      },
+      banner: { js: `const ${META_URL} = require('node:url').pathToFileURL(__filename).href;` },
+    });
+  const main = await nodeBundle(opts.main ?? 'electron/main.ts', 'main.cjs');
+  for (const w of WORKERS) await nodeBundle(w.entry, w.out);
 
   if (opts.preload !== null) {
     await build({
@@ -100,14 +110,14 @@ export async function buildElectron(opts = {}) {
   }
 
   const copied = copyResources(root, outDir);
-  return { outDir, migrations: copied.migrations ?? [], resources: copied, metaUrlUsers: metaUrlUsers(root, main.metafile) };
+  return { outDir, migrations: copied.migrations ?? [], resources: copied, workers: WORKERS.map((w) => w.out), metaUrlUsers: metaUrlUsers(root, main.metafile) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = Date.now();
   const result = await buildElectron();
   console.log(
-    `dist-electron: main.cjs, preload.cjs, ${result.migrations.length} migration(s) in ${Date.now() - started} ms`,
+    `dist-electron: main.cjs, preload.cjs, ${result.workers.join(', ')}, ${result.migrations.length} migration(s) in ${Date.now() - started} ms`,
   );
   for (const f of result.metaUrlUsers) {
     console.warn(`warning: ${f} uses import.meta.url/dirname; in the bundle that is dist-electron/, copy its files there`);

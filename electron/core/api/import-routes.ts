@@ -10,6 +10,7 @@ import { hasPermission } from '../auth/permission.js';
 import { openDb, type Db } from '../db/connection.js';
 import { jsonBody, queryOf } from './errors.js';
 import { ImportJobs, type JobFile } from './jobs.js';
+import { IndicatorJob } from '../indicators/job.js';
 import type { Router } from './route.js';
 import { receiveUpload } from './upload.js';
 import { scopeOf } from './scope-param.js';
@@ -85,9 +86,16 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function importRoutes(r: Router): ImportJobs {
+export function importRoutes(r: Router): { jobs: ImportJobs; indicators: IndicatorJob } {
   const { db, dataDir } = r.rt;
   const jobs = new ImportJobs();
+  // the indicator cells an import or undo dropped are rebuilt in the same queue (indicators/job.ts);
+  // a writer arriving meanwhile asks the build to stop between pairs and go after it
+  const indicators = new IndicatorJob(db, jobs);
+  const writer = <T>(work: () => Promise<T> | T): Promise<T> => {
+    indicators.yieldToWriter();
+    return jobs.exclusive(work);
+  };
   const uploads = new Map<string, Upload>();
   const uploadRoot = path.join(dataDir, 'uploads');
   removeStaleUploads(uploadRoot);
@@ -109,7 +117,7 @@ export function importRoutes(r: Router): ImportJobs {
       })),
     );
     const ordered = m.orderForImport(recognised);
-    const previews: ImportPreview[] = await jobs.exclusive(() =>
+    const previews: ImportPreview[] = await writer(() =>
       withImportDb(db, (idb) => m.previewFiles(idb, ordered.map((f) => ({ path: f.path, fileName: f.file })), { profile })),
     );
     uploads.set(id, { id, dir, files: ordered, profile: profileName, createdAt: Date.now(), committed: false });
@@ -178,6 +186,7 @@ export function importRoutes(r: Router): ImportJobs {
     const m = await importer();
     const profile = profileByName(db, body.profile ?? upload.profile, m);
     upload.committed = true;
+    indicators.yieldToWriter();
     const job = jobs.start(
       chosen,
       (f, onProgress) =>
@@ -194,7 +203,10 @@ export function importRoutes(r: Router): ImportJobs {
           return res;
         }),
       {
-        finished: () => dropUpload(upload),
+        finished: (done) => {
+          dropUpload(upload);
+          if (done.results.some((res) => res.imported > 0)) void indicators.schedule();
+        },
         // the counter's first search after an import should not wait for the rebuild; a failure
         // shows in the job and is retried (jobs.ts)
         rebuild: () => import('../crm/warm.js').then((w) => withImportDb(db, async (idb) => w.warmCustomerViews(idb))),
@@ -251,13 +263,14 @@ export function importRoutes(r: Router): ImportJobs {
     const m = await importer();
     // the undo and its audit row commit together (undoBatch's transaction nests as a savepoint);
     // a refusal is the core's UserInputError (400 with its reason), anything else a 500
-    const out = await jobs.exclusive(() =>
+    const out = await writer(() =>
       db.transaction(() => {
         const done = m.undoBatch(db, id, user.username);
         auditInTransaction(db, { username: user.username, action: 'undo', target: `batch:${id}`, detail: done });
         return done;
       })(),
     );
+    void indicators.schedule();
     return c.json({ ok: true, ...out });
   });
 
@@ -267,7 +280,7 @@ export function importRoutes(r: Router): ImportJobs {
     const body: unknown = await jsonBody(c, z.unknown());
     const m = await importer();
     // a profile that cannot apply as written is a ProfileError (400 naming the fields)
-    const saved = await jobs.exclusive(() => m.saveProfile(db, body));
+    const saved = await writer(() => m.saveProfile(db, body));
     await audit(db, { username: user.username, action: 'profile_save', target: saved.name });
     return c.json(saved);
   });
@@ -275,12 +288,12 @@ export function importRoutes(r: Router): ImportJobs {
   r.route('delete', '/api/import/profiles', 'import:write', async (c, user) => {
     const { name } = queryOf(c, ProfileName);
     const m = await importer();
-    const deleted = await jobs.exclusive(() => m.deleteProfile(db, name));
+    const deleted = await writer(() => m.deleteProfile(db, name));
     if (!deleted) throw new NotFoundError(`映射方案「${name}」不存在。 (No such mapping profile.)`, 'no_profile');
     await audit(db, { username: user.username, action: 'profile_delete', target: name });
     return c.json({ ok: true });
   });
-  return jobs;
+  return { jobs, indicators };
 }
 
 /** Uploads left by a crash or never committed: files of up to 2 GiB each should not pile up. */

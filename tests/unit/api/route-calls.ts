@@ -126,6 +126,7 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
 
   'GET /api/home': get('/api/home'),
   'GET /api/stats': get('/api/stats?date=2024-07-31'),
+  'GET /api/indicators/status': get('/api/indicators/status'),
   'GET /api/scope': get('/api/scope'),
   'GET /api/settings/scope': get('/api/settings/scope'),
   'PUT /api/settings/scope': { request: () => ({ url: '/api/settings/scope', body: { accountManagerOwnCustomers: true } }) },

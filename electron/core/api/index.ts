@@ -7,6 +7,7 @@ import { authRoutes } from './auth-routes.js';
 import { jsonBodyLimit } from './body-limit.js';
 import { crmRoutes } from './crm-routes.js';
 import { dashboardRoutes } from './dashboard-routes.js';
+import { documentRoutes } from './document-routes.js';
 import { dataRoutes } from './data-routes.js';
 import { errorResponse } from './errors.js';
 import { importRoutes, UPLOAD_ROUTES } from './import-routes.js';
@@ -52,6 +53,7 @@ export function createApi(ctx: ApiContext): Hono {
   dataRoutes(r);
   settingsRoutes(r);
   dashboardRoutes(r);
+  documentRoutes(r);
   crmRoutes(r);
   reconcileRoutes(r);
   const { jobs, indicators } = importRoutes(r);

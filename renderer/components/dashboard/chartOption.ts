@@ -30,8 +30,10 @@ function axisValues(spec: ChartSpec, axis: 0 | 1): (number | null)[] {
 export function axisUnits(spec: ChartSpec, mu: MoneyUnit): [AxisUnit, AxisUnit] {
   const u0 = spec.unit;
   const u1 = spec.unit2 ?? spec.unit;
+  // a matrix's cells run from a few 万 to the whole book: in 亿 most would read 0.00
+  const mu0 = spec.kind === 'matrix' && mu === 'auto' && resolveMoneyUnit(mu, axisValues(spec, 0)) === 'yi' ? 'wan' : resolveMoneyUnit(mu, axisValues(spec, 0));
   return [
-    { unit: u0, mu: resolveMoneyUnit(mu, axisValues(spec, 0)) },
+    { unit: u0, mu: mu0 },
     { unit: u1, mu: resolveMoneyUnit(mu, spec.unit2 ? axisValues(spec, 1) : axisValues(spec, 0)) },
   ];
 }
@@ -50,7 +52,7 @@ export function scaled(v: number | null, a: AxisUnit): number | null {
 }
 
 /** The axis's name: the money unit word or %, nothing for counts. */
-function axisName(a: AxisUnit, w: FigureWords): string {
+export function axisName(a: AxisUnit, w: FigureWords): string {
   const k = scalarKind(a.unit);
   return k === 'money' ? w.money[a.mu] : k === 'ratio' ? '%' : '';
 }
@@ -92,7 +94,8 @@ export function chartOption({ spec, mu, words, animate }: OptionInput): Record<s
   const axes = axisUnits(spec, mu);
   const axisOf = (i: number) => axes[spec.series[i]?.yAxis ?? 0];
   const raw = (si: number, di: number) => spec.series[si]?.data[di] ?? null;
-  const base = { animation: animate, color: PALETTE, textStyle: { fontFamily: 'inherit' } };
+  // no font family of our own: ECharts measures text (legend gaps, label widths) with the one it draws
+  const base = { animation: animate, color: PALETTE };
 
   if (spec.kind === 'pie') {
     const s = spec.series[0];
@@ -183,6 +186,8 @@ export function chartOption({ spec, mu, words, animate }: OptionInput): Record<s
       data: s.data.map((v) => scaled(v, a)),
       ...(horizontal ? { xAxisIndex: s.yAxis ?? 0 } : { yAxisIndex: s.yAxis ?? 0 }),
       ...(type === 'line' ? { symbolSize: 5, connectNulls: false } : { barMaxWidth: 28 }),
+      // across ranked rows a connecting line means nothing: the points alone
+      ...(type === 'line' && horizontal ? { symbolSize: 8, lineStyle: { opacity: 0 } } : {}),
     };
     if (si === 0 && spec.threshold) {
       const tv = scaled(spec.threshold.value, axes[0]);
@@ -210,7 +215,9 @@ export function chartOption({ spec, mu, words, animate }: OptionInput): Record<s
       },
     },
     legend: spec.series.length > 1 ? { top: 0, type: 'scroll' } : undefined,
-    grid: { left: 8, right: twoAxes ? 8 : 24, top: spec.series.length > 1 ? 40 : 28, bottom: 8, containLabel: true },
+    // a horizontal value axis has its unit word at its right end: room for it
+    // the legend on top, then the axes' unit words above the plot: each needs its own line
+    grid: { left: 8, right: horizontal ? 48 : twoAxes ? 8 : 24, top: spec.series.length > 1 ? 60 : 32, bottom: 8, containLabel: true },
     xAxis: horizontal ? valueAxes : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxes,
     series,

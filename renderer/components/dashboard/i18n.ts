@@ -60,7 +60,7 @@ export const dashEn: typeof dashZh = {
     deposit: 'Deposits',
     loan: 'Loans',
     quality: 'Asset quality',
-    ebank: 'Fee business & e-banking',
+    ebank: 'Fee & e-banking',
     acquiring: 'Acquiring',
     card_visit: 'Cards & visits',
     coverage: '18-item coverage',

@@ -46,6 +46,13 @@ export const routes: RouteRecordRaw[] = [
           navEach: { param: 'id', values: DASHBOARD_IDS, labelPrefix: 'dash.nav.' },
         },
       },
+      // 对账: official figures beside the console's (in the 数据看板 group)
+      {
+        path: 'reconcile',
+        name: 'reconcile',
+        component: () => import('./views/ReconcileView.vue'),
+        meta: { nav: 'reconcile.nav', icon: 'DataAnalysis', capability: 'canReadData', navGroup: 'dash.nav.group' },
+      },
       {
         path: 'import',
         name: 'import',

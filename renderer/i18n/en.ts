@@ -1,6 +1,7 @@
 import type zh from './zh-CN.js';
 import { crmEn } from '../components/crm/i18n.js';
 import { adminEn } from '../components/admin/i18n.js';
+import { reconcileEn } from '../components/reconcile/i18n.js';
 import { dashEn } from '../components/dashboard/i18n.js';
 
 const en: typeof zh = {
@@ -186,6 +187,7 @@ const en: typeof zh = {
   },
   crm: crmEn,
   admin: adminEn,
+  reconcile: reconcileEn,
   dash: dashEn,
 };
 export default en;

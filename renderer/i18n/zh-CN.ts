@@ -1,6 +1,7 @@
 // UI text, zh-CN first. en.ts mirrors these keys (its type is checked against this object).
 import { crmZh } from '../components/crm/i18n.js';
 import { adminZh } from '../components/admin/i18n.js';
+import { reconcileZh } from '../components/reconcile/i18n.js';
 import { dashZh } from '../components/dashboard/i18n.js';
 export default {
   app: { bank: '泉州农商银行', title: '网点工作台', lang: '语言', logout: '退出登录' },
@@ -185,5 +186,6 @@ export default {
   },
   crm: crmZh,
   admin: adminZh,
+  reconcile: reconcileZh,
   dash: dashZh,
 };

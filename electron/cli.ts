@@ -13,6 +13,7 @@ const USAGE = `用法 / usage:
   branch-console indicators --db FILE --date YYYY-MM-DD [--org ORG | --staff STAFF] [--json]
   branch-console migration  --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--org ORG | --staff STAFF] [--json]
   branch-console reconcile --db FILE [--date YYYY-MM-DD] [--org ORG] [--import SHEET --date YYYY-MM-DD [--source TEXT] [--user NAME]] [--json]
+  branch-console dashboard  --db FILE --id ID --date YYYY-MM-DD [--base KIND|YYYY-MM-DD] [--org ORG | --staff STAFF] [--lang zh|en] --format pdf|xlsx --out FILE
   branch-console seed   --db FILE [--scale small|medium|large] [--out DIR] [--seed N]
   branch-console seed   --out DIR [--scale small|medium|large] [--seed N]
   branch-console serve  [--db FILE] [--port N] [--host 127.0.0.1] [--allow-host NAME[,NAME]] [--cert FILE --key FILE]
@@ -38,6 +39,8 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
         return await (await import('./core/indicators/cli.js')).migrationCmd(rest, out);
       case 'reconcile':
         return await (await import('./core/reconcile/cli.js')).reconcileCmd(rest, out);
+      case 'dashboard':
+        return await (await import('./core/documents/cli.js')).dashboardCmd(rest, out);
       case 'serve':
         return await serveCmd(rest, out);
       case 'customer':

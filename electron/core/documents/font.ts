@@ -2,6 +2,7 @@
 // system has. Every candidate is a TrueType collection, so each names the face to take from it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { HttpError } from '../auth/errors.js';
 
 export interface CjkFont {
   /** a .ttc (or .ttf/.otf) file */
@@ -36,12 +37,15 @@ export function fontFromEnv(value: string | undefined): CjkFont | null {
   return hash > 0 ? { file: value.slice(0, hash), face: value.slice(hash + 1) || null } : { file: value, face: null };
 }
 
-export class NoCjkFontError extends Error {
+/** A 503 in the API (the server cannot make a PDF until a font is installed), its sentence shown. */
+export class NoCjkFontError extends HttpError {
   constructor(tried: string[]) {
     super(
+      503,
       `无法生成 PDF：本机没有可用的中文字体。已查找：${tried.join('；')}。` +
         `请安装 Noto Sans CJK（Linux：apt-get install fonts-noto-cjk）或微软雅黑/宋体，或用环境变量 ${FONT_ENV}=字体文件[#字体名] 指定。` +
         ` (No Chinese font found for the PDF; install one or set ${FONT_ENV}.)`,
+      'no_cjk_font',
     );
     this.name = 'NoCjkFontError';
   }

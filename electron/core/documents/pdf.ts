@@ -1,7 +1,7 @@
 // A dashboard as an A4 PDF: the title block at the top of every page, page numbers at the foot,
 // the KPIs as a table, then each chart (ECharts SSR SVG) with its numbers in a small table below.
 // A chart with nothing to draw prints its `empty` sentence instead of empty axes.
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, TableCell, TableLayout, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ChartSpec, DashboardSpec, Kpi } from '../../../shared/dashboard.js';
 import { CHART_WIDTH, chartSvg } from './chart-svg.js';
 import { findCjkFont, type CjkFont } from './font.js';
@@ -36,6 +36,17 @@ function footer(lang: Lang): TDocumentDefinitions['footer'] {
   return (page: number, pages: number) => ({ text: w.page(page, pages), alignment: 'center', fontSize: 8, color: MUTED, margin: [0, 12, 0, 0] });
 }
 
+/** Thin rules between rows and little padding: a chart's numbers stay a small table. */
+const COMPACT: TableLayout = {
+  hLineWidth: (i, node) => (i === 1 ? 0.8 : i === 0 || i === node.table.body.length ? 0 : 0.3),
+  vLineWidth: () => 0,
+  hLineColor: (i) => (i === 1 ? '#666666' : '#dddddd'),
+  paddingLeft: () => 3,
+  paddingRight: () => 3,
+  paddingTop: () => 1.5,
+  paddingBottom: () => 1.5,
+};
+
 const num = (text: string): TableCell => ({ text, alignment: 'right' });
 const head = (text: string, right = false): TableCell => ({ text, bold: true, fillColor: '#f2f4f7', alignment: right ? 'right' : 'left' });
 
@@ -66,7 +77,7 @@ function numbersTable(chart: ChartSpec, lang: Lang): Content {
     ? [{ text: `${chart.threshold.label}${lang === 'zh' ? '：' : ': '}${printValue(chart.threshold.value, baseUnit(chart.unit))}`, fontSize: 8, color: MUTED, margin: [0, 2, 0, 0] }]
     : [];
   return {
-    stack: [{ table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', ...t.units.map(() => 'auto' as const)], body }, layout: 'lightHorizontalLines', fontSize: 8 }, ...extra],
+    stack: [{ table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', ...t.units.map(() => 'auto' as const)], body }, layout: COMPACT, fontSize: 8 }, ...extra],
   };
 }
 

@@ -137,6 +137,7 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
   'GET /api/indicators/days': get('/api/indicators/days'),
   'GET /api/migration': get('/api/migration?from=2024-06-30&to=2024-07-31'),
   'GET /api/dashboards/:id': get('/api/dashboards/overview?date=2024-07-31&base=prev_month_end'),
+  'GET /api/dashboards/:id/export': get('/api/dashboards/overview/export?format=xlsx&date=2024-07-31&base=prev_month_end'),
 
   'GET /api/reconcile': get('/api/reconcile?date=2024-07-31'),
   'POST /api/reconcile': { status: 201, request: () => ({ url: '/api/reconcile', body: { date: '2024-07-31', org: 'B1', indicator: 'deposit_balance', value: '1000.00' } }) },

@@ -17,7 +17,7 @@ describe('the workbook', () => {
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {
     wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await dashboardXlsx(FIXTURE_SPEC, FIXTURE_META));
+    await wb.xlsx.load((await dashboardXlsx(FIXTURE_SPEC, FIXTURE_META)) as unknown as ArrayBuffer);
   });
 
   it('has a cover, the KPIs, then one sheet per chart in order', () => {

@@ -47,7 +47,7 @@ const UnmaskedBody = z.object({
 });
 const AnyJson = z.unknown();
 
-function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
@@ -61,7 +61,7 @@ function gapQueryOf(params: Record<string, string>) {
 
 /** Collects a stream the core writes into one body. Exports are bounded by the customer count
  *  (tens of MB at most), and a whole body lets a failure still answer with a proper error. */
-function collector(): { out: Writable; bytes: () => Buffer } {
+export function collector(): { out: Writable; bytes: () => Buffer } {
   const chunks: Buffer[] = [];
   const out = new Writable({
     write(chunk: Buffer | string, _enc, cb) {
@@ -73,7 +73,7 @@ function collector(): { out: Writable; bytes: () => Buffer } {
 }
 
 /** 20240801_003000: the bank's local time (Asia/Shanghai), as the file's 导出时间 says. */
-const stamp = (at: Date) => shanghaiDateTime(at).replace(/[-:]/g, '').replace(' ', '_');
+export const stamp = (at: Date) => shanghaiDateTime(at).replace(/[-:]/g, '').replace(' ', '_');
 
 export function crmRoutes(r: Router): void {
   const { db } = r.rt;

@@ -9,6 +9,7 @@ import { crmRoutes } from './crm-routes.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { documentRoutes } from './document-routes.js';
 import { dataRoutes } from './data-routes.js';
+import { drillRoutes } from './drill-routes.js';
 import { errorResponse } from './errors.js';
 import { importRoutes, UPLOAD_ROUTES } from './import-routes.js';
 import { indicatorJobRoutes } from './indicator-job-routes.js';
@@ -55,6 +56,7 @@ export function createApi(ctx: ApiContext): Hono {
   dashboardRoutes(r);
   documentRoutes(r);
   crmRoutes(r);
+  drillRoutes(r);
   reconcileRoutes(r);
   const { jobs, indicators } = importRoutes(r);
   indicatorJobRoutes(r, indicators);

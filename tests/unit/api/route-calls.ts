@@ -164,6 +164,8 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
   'POST /api/customers/:id/reveal': { request: () => ({ url: '/api/customers/C001/reveal', body: {} }) },
   'GET /api/customers/:id/quick': get('/api/customers/C001/quick'),
   'GET /api/gaps': get('/api/gaps'),
+  'GET /api/drill/:list': get('/api/drill/deposits?key=deposit_balance&date=2024-07-31'),
+  'GET /api/drill/:list/export': get('/api/drill/deposits/export?key=deposit_balance&date=2024-07-31&format=csv'),
   'GET /api/gaps/export': get('/api/gaps/export?format=csv'),
   'POST /api/gaps/export': { alsoNeeds: 'export', request: () => ({ url: '/api/gaps/export?format=csv', body: { purpose: '电话回访名单' } }) },
   'GET /api/coverage': get('/api/coverage'),

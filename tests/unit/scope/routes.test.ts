@@ -158,6 +158,14 @@ const withOrg = (url: string): Variant[] => [
   ...ORG_IDS.map((org) => ({ url: `${url}${url.includes('?') ? '&' : '?'}org=${org}`, expect: orgStatus(org) })),
 ];
 
+/** A drill's target: as withOrg, but a 客户经理 limited to their own reads their own rows, and
+ *  EA01 sits at QZA0: narrowed to QZA1 they are outside it (indicators/target.ts resolveTarget). */
+const withDrillOrg = (url: string): Variant[] =>
+  withOrg(url).map((v) => {
+    const org = /[?&]org=([^&]+)/.exec(v.url)?.[1];
+    return org === undefined || org === 'QZA0' ? v : { ...v, expect: (who: Who) => (MANAGER[who] !== undefined ? 404 : v.expect!(who)) };
+  });
+
 const VARIANTS: Record<string, Variant[]> = {
   'GET /api/home': withOrg('/api/home'),
   'GET /api/stats': withOrg(`/api/stats?date=${DATE}`),
@@ -187,6 +195,31 @@ const VARIANTS: Record<string, Variant[]> = {
     ...withOrg('/api/coverage?by=branch'),
     ...withOrg('/api/coverage?by=manager'),
     ...ORG_IDS.map((org) => ({ url: `/api/coverage?by=manager&orgId=${org}`, expect: (who: Who) => (SCOPE_ORGS[who] === null || orgIn(who, org) ? 200 : 404) })),
+  ],
+  // drill-down lists: each list by one of its figures, for the scope, an org, and a staff member
+  // (404 when their org lies outside the scope; a 客户经理 limited to their own reads their own)
+  'GET /api/drill/:list': [
+    'deposits?key=deposit_balance',
+    'deposits?key=deposit_by_kind&cat=活期',
+    'loans?key=loan_balance',
+    'customers?key=customers',
+    'customers?key=loan_customers',
+    'customers?key=visited_customers',
+    'merchants?key=acq_txn_count',
+    'merchants?key=merchants',
+    'cards?key=credit_cards_issued',
+    'signings?key=signings_by_type&cat=手机银行',
+    'visits?key=visits',
+  ].flatMap((l) => [
+    ...withDrillOrg(`/api/drill/${l}&date=${DATE}`),
+    ...(['EA01', 'EA11', 'EB01'] as const).map((staff) => ({
+      url: `/api/drill/${l}&date=${DATE}&staff=${staff}`,
+      expect: (who: Who) => (MANAGER[who] !== undefined || orgIn(who, ROWS[staff].org) ? 200 : 404),
+    })),
+  ]),
+  'GET /api/drill/:list/export': [
+    ...withDrillOrg(`/api/drill/customers/export?key=customers&date=${DATE}&format=csv`),
+    ...withDrillOrg(`/api/drill/loans/export?key=loan_balance&date=${DATE}&format=csv`),
   ],
   'GET /api/import/batches/:id/issues': [{ url: '/api/import/batches/BATCH/issues' }],
   'GET /api/import/batches/:id/issues.csv': [{ url: '/api/import/batches/BATCH/issues.csv' }],

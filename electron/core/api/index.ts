@@ -13,6 +13,7 @@ import { drillRoutes } from './drill-routes.js';
 import { errorResponse } from './errors.js';
 import { importRoutes, UPLOAD_ROUTES } from './import-routes.js';
 import { indicatorJobRoutes } from './indicator-job-routes.js';
+import type { IndicatorJob } from '../indicators/job.js';
 import { sameOriginJson } from './request-guard.js';
 import { reconcileRoutes } from './reconcile-routes.js';
 import { Router, type LocalFileGrants } from './route.js';
@@ -21,6 +22,12 @@ import { settingsRoutes } from './settings-routes.js';
 export { routesOf, type RouteDef, type Access, type LocalFileGrants } from './route.js';
 
 const IDLE = new WeakMap<Hono, () => Promise<void>>();
+const INDICATOR_JOB = new WeakMap<Hono, IndicatorJob>();
+
+/** The app's background materialisation of the indicators (tests follow its progress; a shutdown closes it). */
+export function indicatorJobOf(app: Hono): IndicatorJob | undefined {
+  return INDICATOR_JOB.get(app);
+}
 
 /** Resolves once the import jobs started so far have finished: for tests and a clean shutdown. */
 export function apiIdle(app: Hono): Promise<void> {
@@ -60,6 +67,7 @@ export function createApi(ctx: ApiContext): Hono {
   reconcileRoutes(r);
   const { jobs, indicators } = importRoutes(r);
   indicatorJobRoutes(r, indicators);
+  INDICATOR_JOB.set(app, indicators);
   if (ctx.materialiseOnStart) void indicators.schedule();
   IDLE.set(app, () => jobs.idle());
   app.notFound((c) => c.json<ApiError>({ error: '接口不存在。 (No such API route.)', code: 'not_found' }, 404));

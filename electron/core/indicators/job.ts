@@ -121,6 +121,8 @@ export class IndicatorJob extends EventEmitter {
   /** a run is queued and has not started: a second request adds nothing */
   private queued = false;
   private running = false;
+  /** shut down: nothing more is scheduled */
+  private closed = false;
 
   constructor(
     private readonly db: Db,
@@ -135,10 +137,11 @@ export class IndicatorJob extends EventEmitter {
 
   /** Queues a run behind the writers already waiting (after an import, an undo, at start-up). */
   schedule(): Promise<void> {
-    if (this.queued) return Promise.resolve();
+    if (this.queued || this.closed) return Promise.resolve();
     this.queued = true;
     return this.queue.exclusive(async () => {
       this.queued = false;
+      if (this.closed) return;
       // queued again from inside the queue, so the queue's idle() sees it before this turn ends
       if ((await this.run()) === 'stopped') void this.schedule();
     });
@@ -147,6 +150,12 @@ export class IndicatorJob extends EventEmitter {
   /** A writer wants the queue: a running build stops after the pair in hand and comes back after it. */
   yieldToWriter(): void {
     if (this.running) Atomics.store(this.stopFlag, 0, 1);
+  }
+
+  /** Shutting down: a running build stops after the pair in hand (what is left is built at the next start). */
+  close(): void {
+    this.closed = true;
+    this.yieldToWriter();
   }
 
   private set(s: Partial<IndicatorJobStatus>): void {

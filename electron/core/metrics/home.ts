@@ -1,9 +1,11 @@
-// GET /api/home: what is loaded, how fresh it is, and the bank's headline figures.
+// GET /api/home: what is loaded, how fresh it is, and the headline figures of the scope, read from
+// the materialised indicators (stats.ts) for the headline org and the orgs the chart compares only.
 import type { Db } from '../db/connection.js';
 import type { HomeSummary } from '../../../shared/api.js';
 import { DATASETS, type DatasetId } from '../../../shared/datasets.js';
 import { headOfficeOf, isWholeBank, type Scope } from '../scope/index.js';
-import { scopedStats, type OrgStats } from './stats.js';
+import { dataVersion } from '../import/data-version.js';
+import { consistentRead, orgStats, unassignedOf } from './stats.js';
 import { loadOrgTree, type OrgTree } from './org-tree.js';
 
 /** How each dataset's freshness is read; datasets without a date of their own have none. */
@@ -14,9 +16,22 @@ const LATEST_SQL: Partial<Record<DatasetId, string>> = {
   visit: 'SELECT substr(MAX(visit_time), 1, 10) AS d FROM visit',
 };
 
-/** What is loaded. Row and warning counts are the whole bank's, so only a whole-bank scope gets
- *  them; every scope gets the freshness (the latest date a dataset holds). */
-function datasetRows(db: Db, counts: boolean): HomeSummary['datasets'] {
+/** Counting rows and finding the latest 收单/走访 day read whole tables (millions of rows on a large
+ *  bank); they change only when a batch is written or undone, so they are kept per database until
+ *  the data version (bumped by every import and undo) or the latest batch moves. */
+const loadedCache = new WeakMap<Db, { key: string; value: HomeSummary['datasets'] }>();
+
+function loadedDatasets(db: Db): HomeSummary['datasets'] {
+  const key = `${dataVersion(db)}:${db.prepare('SELECT MAX(batch_id) FROM import_batch').pluck().get() ?? 0}`;
+  const hit = loadedCache.get(db);
+  if (hit?.key === key) return hit.value;
+  const value = datasetRows(db);
+  loadedCache.set(db, { key, value });
+  return value;
+}
+
+/** What is loaded: rows, warnings and freshness (the latest date a dataset holds) per dataset. */
+function datasetRows(db: Db): HomeSummary['datasets'] {
   const warnings = new Map(
     (
       db
@@ -31,11 +46,18 @@ function datasetRows(db: Db, counts: boolean): HomeSummary['datasets'] {
   );
   return DATASETS.map((ds) => {
     // table names come from the contract (DatasetId), never from input
-    const rows = counts ? (db.prepare(`SELECT COUNT(*) AS n FROM ${ds.id}`).get() as { n: number }).n : null;
+    const rows = (db.prepare(`SELECT COUNT(*) AS n FROM ${ds.id}`).get() as { n: number }).n;
     const sql = LATEST_SQL[ds.id];
     const latestDate = sql ? (db.prepare(sql).get() as { d: string | null }).d : null;
-    return { dataset: ds.id, name: ds.zh, rows, latestDate, warnings: counts ? (warnings.get(ds.id) ?? 0) : null };
+    return { dataset: ds.id, name: ds.zh, rows, latestDate, warnings: warnings.get(ds.id) ?? 0 };
   });
+}
+
+/** Row and warning counts are the whole bank's, so only a whole-bank scope gets them; every scope
+ *  gets the freshness. */
+function datasetsSeen(db: Db, counts: boolean): HomeSummary['datasets'] {
+  const all = loadedDatasets(db);
+  return counts ? all.map((d) => ({ ...d })) : all.map((d) => ({ ...d, rows: null, warnings: null }));
 }
 
 /** The org whose figures head the page: the scope's root, or for the whole bank the head office
@@ -56,18 +78,20 @@ function branchIds(tree: OrgTree, head: string | null, scope: Scope): string[] {
 }
 
 export function homeSummary(db: Db, scope: Scope): HomeSummary {
-  return db.transaction((): HomeSummary => {
-    const whole = isWholeBank(scope);
-    const datasets = datasetRows(db, whole);
-    const latestOf = (id: DatasetId) => datasets.find((d) => d.dataset === id)?.latestDate ?? null;
-    const latestDate = latestOf('deposit') ?? latestOf('loan');
-    if (latestDate === null) return { datasets, latestDate, headline: null, branches: [], unassigned: null };
+  const whole = isWholeBank(scope);
+  const datasets = datasetsSeen(db, whole);
+  const latestOf = (id: DatasetId) => datasets.find((d) => d.dataset === id)?.latestDate ?? null;
+  const latestDate = latestOf('deposit') ?? latestOf('loan');
+  if (latestDate === null) return { datasets, latestDate, headline: null, branches: [], unassigned: null };
 
+  return consistentRead(db, latestDate, (): HomeSummary => {
     const tree = loadOrgTree(db);
-    const figures = scopedStats(db, latestDate, scope);
-    const stats = new Map<string, OrgStats>(figures.orgs.map((s) => [s.org_id, s]));
     const head = headlineOrg(tree, scope);
-    const h = head === null ? undefined : stats.get(head);
+    const figuresOf = (id: string) => {
+      const org = tree.byId.get(id);
+      return org ? orgStats(db, latestDate, tree, org, scope) : undefined;
+    };
+    const h = head === null ? undefined : figuresOf(head);
     const headline: HomeSummary['headline'] = h
       ? {
           date: latestDate,
@@ -83,18 +107,16 @@ export function homeSummary(db: Db, scope: Scope): HomeSummary {
           highQualityMerchants: h.high_quality_merchants,
         }
       : null;
-    const branches = branchIds(tree, head, scope)
-      .filter((id) => stats.has(id))
-      .map((id) => {
-        const s = stats.get(id)!;
-        return { orgId: id, name: s.name, depositBalance: s.deposit_balance, loanBalance: s.loan_balance, nplRatio: s.npl_ratio };
-      });
-    const u = figures.unassigned;
+    const branches = branchIds(tree, head, scope).map((id) => {
+      const s = figuresOf(id)!;
+      return { orgId: id, name: s.name, depositBalance: s.deposit_balance, loanBalance: s.loan_balance, nplRatio: s.npl_ratio };
+    });
+    const u = whole ? unassignedOf(db, tree, latestDate) : null;
     // shown only when something is unassigned: an empty box on every healthy bank says nothing
     const unassigned: HomeSummary['unassigned'] =
       u && u.unknown_orgs.length
         ? { customers: u.customers, depositBalance: u.deposit_balance, loanBalance: u.loan_balance, merchants: u.merchants, unknownOrgs: u.unknown_orgs, reason: u.reason }
         : null;
     return { datasets, latestDate, headline, branches, unassigned };
-  })();
+  });
 }

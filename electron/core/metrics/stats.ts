@@ -1,44 +1,27 @@
-// Org indicators as of a date: every org, each figure rolled up over the org and every org below.
+// Org figures as of a date (the `stats` command, GET /api/stats, the home page): every org of the
+// caller's scope, each rolled up over its subtree, read from the materialised indicators
+// (electron/core/indicators), so these screens and the dashboards cannot disagree and cost the
+// same at any data size. The definitions are DATA.md's, written once in indicators/read.ts:
+// snapshots read bank-wide at the latest data_date ≤ date (an org missing from it shows 0), 日均
+// carries a snapshot until the next and divides the day sum once per org (四舍五入 to 分), ratios
+// unrounded and null over 0, a row's org by scope/row-org.ts, in service by rules/in-service.ts.
 //
-// Decisions (DATA.md "Indicators", with the lead's rulings):
-// - A row's org is decided by scope/row-org.ts (its own 所属机构号, else its customer's; a merchant's
-//   customer is its 法人客户号). A present but unknown org does not fall back to the customer.
-//   Rows whose org is not a loaded org count towards no org; unassignedStats() totals them, and
-//   only a whole-bank scope sees that total.
-// - Scope (scope/scope.ts): figures are computed per org and rolled up, then only the orgs of the
-//   caller's scope are returned. An org's figure covers exactly the rows of its subtree, so no
-//   row outside the scope reaches one. A scope limited to one 客户经理's customers counts only the
-//   rows of those customers.
-// - Roll-up follows org.parent_id (总行 ⊃ 支行 ⊃ 分理处); a walk up stops at an org already seen, so
-//   a cycle in imported data counts each row once per org of the cycle and never loops.
-// - customers: 建档日期 null or ≤ date (rules/in-service.ts).
-// - Snapshots: "as of date" means, bank-wide, the latest data_date ≤ date present in the table
-//   (deposit and loan separately), so a branch missing from that snapshot shows 0 rather than an
-//   older figure.
-// - deposit_avg_month: Σ over each day d from the 1st of the month to date of the total of the
-//   latest deposit snapshot ≤ d (carried over weekends; 0 before any snapshot), ÷ number of days,
-//   summed in BigInt 分 and rounded half away from zero (四舍五入) to 分.
-// - deposit_deviation = (balance − avg) / avg with the rounded avg; before month end this is the
-//   balance of the date against the average of the month so far. null when avg = 0.
-// - Loans: npl = 五级分类 次级/可疑/损失 (labels), credit = 担保方式 信用, overdue = 逾期天数 > 0; the
-//   ratios are over loan_balance, null when it is 0.
-// - Ratios leave unrounded (metrics/ratio.ts): the nearest double to the exact fraction of the
-//   integer sums; only the screens and the CLI's text round them.
-// - customers and merchants in service: rules/in-service.ts (状态 正常, 签约日期 null or ≤ date; an
-//   empty 状态 is not 正常). 高质量: ≥ 20 active days, ≥ 100
-//   transactions, ≥ 30 distinct payers in the month up to and including date, counting only
-//   交易类型 消费 or null; transactions without a payer add no payer.
-// - Money leaves as 元 = Number(分) / 100 at the very end (2 decimals; exact below 10^15 分).
+// Decisions:
+// - An org's figure reads the rows of its subtree (scope/scope.ts subtree(): a cycle in imported
+//   parent_id ends there), so a row counts once in every org above it and no row outside the
+//   scope reaches one.
+// - A scope limited to one 客户经理 reads that staff member's rows inside each org, as every
+//   indicator does for a staff target (indicators/target.ts: 归属/经办/管户/拓展客户经理).
+// - Rows of no loaded org (`unassigned`, whole-bank scope only): the bank target counts every row,
+//   the loaded orgs' target every row of a loaded org; the difference is theirs, in integer 分.
 import type { Db } from '../db/connection.js';
-import { divRound, fenToYuan } from '../../../shared/money.js';
-import { addDeposits, addLoans } from './balances.js';
-import { assertDay, daysBetween, monthStart } from '../../../shared/dates.js';
-import { inServiceSql } from '../rules/in-service.js';
-import { addInto, DirectByOrg, zeroDirect, type Direct } from './figures.js';
-import { addMerchants } from './merchants.js';
-import { ratio } from './ratio.js';
-import { loadOrgTree, type OrgTree } from './org-tree.js';
-import { coversOrg, isWholeBank, managerScopeSql, wholeBankScope, type Scope } from '../scope/index.js';
+import type { IndicatorSet } from '../../../shared/indicators.js';
+import { assertDay } from '../../../shared/dates.js';
+import { fenToYuan, yuanToFen } from '../../../shared/money.js';
+import { readIndicators, type Target } from '../indicators/index.js';
+import { latestSnapshot } from '../rules/in-service.js';
+import { loadOrgTree, type OrgRow, type OrgTree } from './org-tree.js';
+import { coversOrg, isWholeBank, subtree, wholeBankScope, type Scope } from '../scope/index.js';
 
 export interface OrgStats {
   org_id: string;
@@ -71,50 +54,6 @@ export interface UnassignedStats {
   reason: string;
 }
 
-function directFigures(db: Db, date: string, scope: Scope): DirectByOrg {
-  assertDay(date);
-  const out = new DirectByOrg();
-  const manager = managerScopeSql(scope);
-  const customers = db
-    .prepare(`SELECT c.org_id AS org, COUNT(*) AS n FROM customer c WHERE ${inServiceSql.customer('c', '@date')} AND ${manager.sql} GROUP BY c.org_id`)
-    .all({ ...manager.params, date }) as { org: string | null; n: number }[];
-  for (const r of customers) out.get(r.org).customers += r.n;
-  addDeposits(db, date, out, scope);
-  addLoans(db, date, out, scope);
-  addMerchants(db, date, out, scope);
-  return out;
-}
-
-function rollUp(tree: OrgTree, direct: DirectByOrg): Map<string, Direct> {
-  const total = new Map(tree.orgs.map((o) => [o.org_id, zeroDirect()]));
-  for (const [org, d] of direct.map) {
-    if (org === null || !tree.byId.has(org)) continue;
-    for (const a of tree.ancestors(org)) addInto(total.get(a)!, d);
-  }
-  return total;
-}
-
-function toStats(o: { org_id: string; name: string; level: string | null; parent_id: string | null }, t: Direct, days: number): OrgStats {
-  const avgFen = divRound(t.depositDaysFen, BigInt(days));
-  return {
-    org_id: o.org_id,
-    name: o.name,
-    level: o.level,
-    parent_id: o.parent_id,
-    customers: t.customers,
-    deposit_balance: fenToYuan(t.depositFen),
-    deposit_avg_month: fenToYuan(avgFen),
-    deposit_deviation: ratio(t.depositFen - avgFen, avgFen),
-    loan_balance: fenToYuan(t.loanFen),
-    npl_balance: fenToYuan(t.nplFen),
-    npl_ratio: ratio(t.nplFen, t.loanFen),
-    credit_loan_ratio: ratio(t.creditFen, t.loanFen),
-    overdue_balance: fenToYuan(t.overdueFen),
-    merchants: t.merchants,
-    high_quality_merchants: t.hqMerchants,
-  };
-}
-
 /** What figures a scope sees: its orgs (parents before children), and the rows no org owns when it is the whole bank. */
 export interface ScopedStats {
   date: string;
@@ -123,43 +62,108 @@ export interface ScopedStats {
   unassigned: UnassignedStats | null;
 }
 
-/**
- * The orgs of the scope (parents before children) with their rolled-up figures as of `date`
- * (YYYY-MM-DD), and for a whole-bank scope the rows that belong to no loaded org. Read in one
- * transaction so an import committing meanwhile cannot mix two states.
- */
-export function scopedStats(db: Db, date: string, scope: Scope): ScopedStats {
-  return db.transaction((): ScopedStats => {
-    const tree = loadOrgTree(db);
-    const direct = directFigures(db, date, scope);
-    const total = rollUp(tree, direct);
-    const days = daysBetween(monthStart(date), date) + 1;
-    const orgs = tree.orgs.filter((o) => coversOrg(scope, o.org_id)).map((o) => toStats(o, total.get(o.org_id)!, days));
-    return { date, orgs, unassigned: isWholeBank(scope) ? unassignedOf(tree, direct, date) : null };
-  })();
+const num = (s: IndicatorSet, k: string): number => s[k] as number;
+const numOrNull = (s: IndicatorSet, k: string): number | null => s[k] as number | null;
+
+/** The rows of the org's subtree inside the scope (of its 客户经理 only, for a scope limited to one). */
+function orgTarget(tree: OrgTree, org: OrgRow, scope: Scope): Target {
+  const orgIds = subtree(tree, org.org_id);
+  if (scope.managerId !== null) return { type: 'staff', id: scope.managerId, orgIds, staffId: scope.managerId, name: org.name };
+  return { type: 'org', id: org.org_id, orgIds, staffId: null, name: org.name };
 }
 
-/** The orgs of the scope with their figures (the `stats` command and GET /api/stats). */
+/** One org's figures rolled up over its subtree (OrgStats, the contract of `stats --json`). */
+export function orgStats(db: Db, date: string, tree: OrgTree, org: OrgRow, scope: Scope): OrgStats {
+  const s = readIndicators(db, date, orgTarget(tree, org, scope));
+  return {
+    org_id: org.org_id,
+    name: org.name,
+    level: org.level,
+    parent_id: org.parent_id,
+    customers: num(s, 'customers'),
+    deposit_balance: num(s, 'deposit_balance'),
+    deposit_avg_month: num(s, 'deposit_avg_month'),
+    deposit_deviation: numOrNull(s, 'deposit_deviation'),
+    loan_balance: num(s, 'loan_balance'),
+    npl_balance: num(s, 'npl_balance'),
+    npl_ratio: numOrNull(s, 'npl_ratio'),
+    credit_loan_ratio: numOrNull(s, 'credit_loan_ratio'),
+    overdue_balance: num(s, 'overdue_balance'),
+    merchants: num(s, 'merchants'),
+    high_quality_merchants: num(s, 'high_quality_merchants'),
+  };
+}
+
+const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
+
+/**
+ * Several reads as of one committed state. The cells they need are built first (outside, as a
+ * build writes); should an import drop some in between, a build inside the read transaction cannot
+ * upgrade its stale snapshot (SQLITE_BUSY_SNAPSHOT) and the whole read is done again.
+ */
+export function consistentRead<T>(db: Db, date: string, read: () => T): T {
+  for (let attempt = 1; ; attempt++) {
+    readIndicators(db, date, BANK); // builds whatever (date, family) is missing
+    try {
+      return db.transaction(read)();
+    } catch (e) {
+      if (attempt >= 3 || !BUSY.has((e as { code?: string }).code ?? '')) throw e;
+    }
+  }
+}
+
+const BANK: Target = { type: 'bank', id: null, orgIds: null, staffId: null, name: '全行' };
+
+/**
+ * The orgs of the scope (parents before children) with their rolled-up figures as of `date`
+ * (YYYY-MM-DD), and for a whole-bank scope the rows that belong to no loaded org.
+ */
+export function scopedStats(db: Db, date: string, scope: Scope): ScopedStats {
+  assertDay(date);
+  return consistentRead(db, date, (): ScopedStats => {
+    const tree = loadOrgTree(db);
+    const orgs = tree.orgs.filter((o) => coversOrg(scope, o.org_id)).map((o) => orgStats(db, date, tree, o, scope));
+    return { date, orgs, unassigned: isWholeBank(scope) ? unassignedOf(db, tree, date) : null };
+  });
+}
+
+/** The orgs of the scope with their figures. */
 export function computeOrgStats(db: Db, date: string, scope: Scope): { date: string; orgs: OrgStats[] } {
   const { orgs } = scopedStats(db, date, scope);
   return { date, orgs };
 }
 
-function unassignedOf(tree: OrgTree, direct: DirectByOrg, date: string): UnassignedStats {
-  const sum = zeroDirect();
-  const unknown: string[] = [];
-  for (const [org, d] of direct.map) {
-    if (org !== null && tree.byId.has(org)) continue;
-    addInto(sum, d);
-    unknown.push(org ?? '');
-  }
-  unknown.sort();
+/** The org ids of the cells counted in the unassigned figures that are no loaded org ('' = no org at all). */
+function unknownOrgIds(db: Db, date: string): string[] {
+  const dep = latestSnapshot(db, 'deposit', date);
+  const loan = latestSnapshot(db, 'loan', date);
+  return db
+    .prepare(
+      `SELECT DISTINCT org_id FROM ind_cell
+        WHERE ((data_date = @dep AND family = 'deposit' AND measure = 'dep_bal')
+            OR (data_date = @loan AND family = 'loan' AND measure = 'loan_bal')
+            OR (data_date = @date AND family = 'customer' AND measure = 'cust')
+            OR (data_date = @date AND family = 'merchant' AND measure = 'mer'))
+          AND org_id NOT IN (SELECT org_id FROM org)
+        ORDER BY org_id`,
+    )
+    .pluck()
+    .all({ dep, loan, date }) as string[];
+}
+
+/** Figures of the rows of no loaded org: every row (the bank) less the rows of the loaded orgs. Read as of one state by the caller. */
+export function unassignedOf(db: Db, tree: OrgTree, date: string): UnassignedStats {
+  const bank = readIndicators(db, date, BANK);
+  const loaded = readIndicators(db, date, { type: 'org', id: null, orgIds: tree.orgs.map((o) => o.org_id), staffId: null, name: '' });
+  const count = (k: string) => num(bank, k) - num(loaded, k);
+  const money = (k: string) => fenToYuan(yuanToFen(num(bank, k)) - yuanToFen(num(loaded, k)));
+  const unknown = unknownOrgIds(db, date);
   return {
     date,
-    customers: sum.customers,
-    deposit_balance: fenToYuan(sum.depositFen),
-    loan_balance: fenToYuan(sum.loanFen),
-    merchants: sum.merchants,
+    customers: count('customers'),
+    deposit_balance: money('deposit_balance'),
+    loan_balance: money('loan_balance'),
+    merchants: count('merchants'),
     unknown_orgs: unknown,
     reason: unassignedReason(tree, unknown),
   };

@@ -347,8 +347,11 @@ describe('what each scope sees', () => {
     expect((await head('a_sub')).headline).toMatchObject({ customers: 1, depositBalance: 50_000, loanBalance: 80_000, nplRatio: 1 });
     // 晋江: npl 8,000,002 / 35,000,003 (unrounded); MCB1 has no org: its owner CUB01's
     expect((await head('b_lobby')).headline).toMatchObject({ customers: 4, depositBalance: 190_000.1, loanBalance: 350_000.03, nplRatio: 8_000_002 / 35_000_003, merchants: 1 });
-    // EA01 manages CUA01 and CUA04: deposits 10,000,000 + 1,000,000; loans LNA1 only (LNB9 is 晋江's)
-    expect((await head('a_mgr')).headline).toMatchObject({ customers: 2, depositBalance: 110_000, loanBalance: 200_000, nplRatio: 0, merchants: 1 });
+    // A 客户经理's figures are a staff member's (issue 9; DATA.md "Indicator keys": the rows naming
+    // them as 管户/归属/经办/拓展客户经理): EA01 is 管户 of CUA01 and CUA04, and no deposit, loan or
+    // merchant row of twins.ts names a 客户经理, so 0 元 and no NPL ratio (0 / 0). Before the home
+    // page read the indicators it summed every row of EA01's customers (110,000 / 200,000 / 1).
+    expect((await head('a_mgr')).headline).toMatchObject({ customers: 2, depositBalance: 0, loanBalance: 0, nplRatio: null, merchants: 0 });
     // the head office narrowed to 鲤城 sees what 鲤城's 行长 sees, without the unassigned rows
     const narrowed = await head('hq_admin', '?org=QZA0');
     expect(narrowed.headline).toEqual(a.headline);

@@ -10,8 +10,9 @@ export type Dated = 'deposit' | 'loan' | 'acq_txn' | 'visit';
 /** The dated dataset a key is computed from; null for the undated ones (customers, cards, signings, merchants, grids). */
 export function datasetOf(key: string): Dated | null {
   if (key.startsWith('deposit_')) return 'deposit';
-  if (key.startsWith('acq_txn_')) return 'acq_txn';
-  if (key === 'visits' || key === 'visits_day' || key === 'visited_customers' || key.startsWith('grid_')) return 'visit';
+  // 有效/高质量 are judged on the month's 消费 transactions
+  if (key.startsWith('acq_txn_') || /^(effective|high_quality)_merchant/.test(key)) return 'acq_txn';
+  if (['visits', 'visits_day', 'visited_customers', 'grid_visited_households', 'grid_coverage_ratio'].includes(key)) return 'visit';
   if (/^(loan|loans$|npl_|overdue_|credit_loan|inclusive_|online_)/.test(key)) return 'loan';
   return null;
 }

@@ -2,7 +2,8 @@
 // language), the figures read through electron/core/indicators (memoised per date, since a trend
 // line and a KPI may ask for the same day twice) and the drill references of DATA.md's lists.
 import type { Db } from '../db/connection.js';
-import { dataDays, readIndicators, readIndicatorsBy, type Target, type TargetFigures } from '../indicators/index.js';
+import { dataDays, readIndicators, readIndicatorsBy, resolveTarget, StaffNotInScopeError, type Target, type TargetFigures } from '../indicators/index.js';
+import type { Scope } from '../scope/index.js';
 import { INDICATOR_BY_KEY, type DataDay, type IndicatorMeta, type IndicatorSet, type IndicatorValue } from '../../../shared/indicators.js';
 import { DRILL_OF, type DrillRef } from '../../../shared/dashboard.js';
 
@@ -24,6 +25,7 @@ export class DashContext {
   private readonly sets = new Map<string, IndicatorSet>();
   private readonly splits = new Map<string, TargetFigures[]>();
   private days?: DataDay[];
+  private readonly reachable = new Map<string, boolean>();
 
   constructor(
     readonly db: Db,
@@ -75,6 +77,30 @@ export class DashContext {
   /** The days holding data, ascending. */
   dataDays(): DataDay[] {
     return (this.days ??= dataDays(this.db));
+  }
+
+  /**
+   * Whether narrowing the dashboard to a staff member named by rows inside the target would be
+   * answered (resolveTarget's rule: the staff member sits inside the target's orgs). A 支行's
+   * 客户经理 managing customers of a 分理处 below it has figures there but no dashboard from it.
+   */
+  canNarrowToStaff(staffId: string): boolean {
+    let ok = this.reachable.get(staffId);
+    if (ok === undefined) this.reachable.set(staffId, (ok = this.staffInTarget(staffId)));
+    return ok;
+  }
+
+  private staffInTarget(staffId: string): boolean {
+    const t = this.target;
+    if (t.type === 'staff') return false;
+    const scope: Scope = { orgIds: t.orgIds, rootOrg: t.type === 'org' ? t.id : null, managerId: null };
+    try {
+      resolveTarget(this.db, scope, { staff: staffId });
+      return true;
+    } catch (e) {
+      if (e instanceof StaffNotInScopeError) return false;
+      throw e;
+    }
   }
 
   /** The target as a drill list's params: {org} or {staff}, nothing for the bank. */

@@ -152,7 +152,7 @@ export function split(ctx: DashContext, o: SplitOpts): ChartSpec {
       empty: o.by === 'children' ? ctx.t(`${ctx.target.name} 下没有下级机构。`, `${ctx.target.name} has no orgs below it.`) : ctx.t(`${ctx.target.name} 没有相关员工的数据。`, `No staff member has figures in ${ctx.target.name}.`),
     };
   }
-  const drillOf = (u: TargetFigures): DrillRef => (o.by === 'children' ? { kind: 'scope', org: u.id } : { kind: 'scope', staff: u.id });
+  const drillOf = (u: TargetFigures): DrillRef | null => (o.by === 'children' ? { kind: 'scope', org: u.id } : ctx.canNarrowToStaff(u.id) ? { kind: 'scope', staff: u.id } : null);
   spec.categories = units.map((u) => u.name);
   spec.series = o.keys.map((k) => {
     const s: ChartSeries = { name: ctx.label(k), data: units.map((u) => scalar(u.indicators[k])), drill: units.map(drillOf) };

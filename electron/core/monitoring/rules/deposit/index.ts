@@ -1,0 +1,4 @@
+// The deposit rules of DATA.md "Monitoring models" (one file per rule beside this one).
+import type { RuleDef } from '../../rule.js';
+
+export const DEPOSIT_RULES: RuleDef[] = [];

@@ -1,0 +1,4 @@
+// The ebank rules of DATA.md "Monitoring models" (one file per rule beside this one).
+import type { RuleDef } from '../../rule.js';
+
+export const EBANK_RULES: RuleDef[] = [];

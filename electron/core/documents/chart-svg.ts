@@ -15,11 +15,12 @@ echarts.use([BarChart, LineChart, PieChart, HeatmapChart, GridComponent, LegendC
 
 export const CHART_WIDTH = 680;
 const ROW_PX = 22;
+const MAX_HEIGHT = 900;
 
 /** The drawing's height in px: category rows need room on a horizontal bar chart or a matrix. */
 export function chartHeight(chart: ChartSpec): number {
-  if (chart.kind === 'hbar') return Math.min(900, Math.max(240, chart.categories.length * ROW_PX + 60));
-  if (chart.kind === 'matrix') return Math.min(900, Math.max(240, (chart.rows?.length ?? 0) * 30 + 80));
+  if (chart.kind === 'hbar') return Math.min(MAX_HEIGHT, Math.max(240, chart.categories.length * ROW_PX + 60));
+  if (chart.kind === 'matrix') return Math.min(MAX_HEIGHT, Math.max(240, (chart.rows?.length ?? 0) * 30 + 80));
   if (chart.kind === 'pie') return 280;
   return 300;
 }
@@ -43,7 +44,8 @@ function cartesian(chart: ChartSpec, lang: Lang, horizontal: boolean): Option {
     data: chart.categories,
     inverse: horizontal, // the first category (a ranking's top) at the top
     boundaryGap: chart.kind !== 'line',
-    axisLabel: { interval: horizontal || n <= 16 ? 0 : 'auto', rotate: many ? 35 : 0, fontSize: 11 },
+    // every label while they fit (a bar of a ranking without its name is useless), else ECharts thins them
+    axisLabel: { interval: (horizontal ? n * ROW_PX + 60 <= MAX_HEIGHT : n <= 16) ? 0 : 'auto', rotate: many ? 35 : 0, fontSize: 11 },
   };
   const usesSecond = chart.series.some((s) => s.yAxis === 1);
   const valueAxes = [0, 1]

@@ -13,7 +13,8 @@ import { DATASETS } from '../../shared/datasets.js';
 import { maskAddress, maskCustomerName } from '../../shared/masking.js';
 import { DEMO_USERS } from '../../electron/core/auth/demo.js';
 import { listFiles, readTable } from './exports.js';
-import { login, runDir, shot } from './helpers.js';
+import { LONG, login, runDir, shot } from './helpers.js';
+import { DASHBOARD_IDS } from '../../shared/indicators.js';
 
 const exportsDir = () => path.join(runDir(), 'demo', 'exports');
 /** Chinese characters and the full-width punctuation that goes with them (、：（）…). */
@@ -189,6 +190,16 @@ function screens(custId: string): Screen[] {
     { name: 'settings', url: '#/settings/crm', nav: 'crmSettings', ready: (p) => expect(p.getByTestId('catalog-editor').locator('.el-table__row')).toHaveCount(18) },
     { name: 'users', url: '#/users', nav: 'users', ready: (p) => expect(p.getByTestId('users-table').locator('.el-table__row').first()).toBeVisible() },
     { name: 'audit', url: '#/audit', nav: 'audit', ready: (p) => expect(p.getByTestId('audit-table').locator('.el-table__row').first()).toBeVisible() },
+    // 数据看板: one menu entry per dashboard of the core
+    ...DASHBOARD_IDS.map((id) => ({
+      name: `dashboard-${id}`,
+      url: `#/dashboards/${id}`,
+      nav: `dashboard-${id}`,
+      ready: async (p: Page) => {
+        await expect(p.getByTestId('dashboard')).toHaveAttribute('data-state', 'ready', LONG);
+        await expect(p.locator('[data-testid^="chart-"][data-state="drawing"]')).toHaveCount(0);
+      },
+    })),
   ];
 }
 
@@ -234,7 +245,7 @@ test('no request of a page load fails: the favicon is served', async ({ page }) 
 });
 
 test('the menu lights the page’s own item on every route, also after coming from another one', async ({ page }) => {
-  test.setTimeout(6 * 60_000); // a full page load per screen
+  test.setTimeout(10 * 60_000); // a full page load per screen
   await login(page, 'admin', 'admin123');
   const custId = await firstCustomer(page);
   const all = screens(custId);
@@ -286,7 +297,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
 }
 
 test('English screens show no built-in Chinese and cut no word in two; screenshots zh-CN and English', async ({ page }) => {
-  test.setTimeout(6 * 60_000);
+  test.setTimeout(12 * 60_000);
   const data = await dataStrings(exportsDir());
   expect(data.length).toBeGreaterThan(3000); // the files were read: names of 3,000 customers and more
   await login(page, 'admin', 'admin123');

@@ -46,6 +46,8 @@ export const routes: RouteRecordRaw[] = [
           navEach: { param: 'id', values: DASHBOARD_IDS, labelPrefix: 'dash.nav.' },
         },
       },
+      // 明细: the rows behind a figure; the URL is the list (key, cat, date, org, staff)
+      { path: 'drill/:list', name: 'drill', component: () => import('./views/DrillView.vue'), meta: { capability: 'canReadData' } },
       // 对账: official figures beside the console's (in the 数据看板 group)
       {
         path: 'reconcile',

@@ -42,5 +42,9 @@ export interface DrillPage {
   masked: boolean;
 }
 
+/** What a withheld identifying cell holds (electron/core/drill/lists.ts visibleCells): the row counts
+ *  in the figure, whose it is is not the caller's to see. The renderer shows it in the page's language. */
+export const WITHHELD = '（范围外客户）';
+
 export const DRILL_PAGE_DEFAULT = 50;
 export const DRILL_PAGE_MAX = 500;

@@ -7,6 +7,7 @@
 export const NAV_PARENT: Readonly<Record<string, string>> = {
   customer: 'customers',
   quick: 'customers',
+  drill: 'dashboard',
 };
 
 /** Pages outside the layout, so outside the menu. */

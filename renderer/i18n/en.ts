@@ -3,6 +3,7 @@ import { crmEn } from '../components/crm/i18n.js';
 import { adminEn } from '../components/admin/i18n.js';
 import { reconcileEn } from '../components/reconcile/i18n.js';
 import { dashEn } from '../components/dashboard/i18n.js';
+import { drillEn } from '../components/drill/i18n.js';
 
 const en: typeof zh = {
   app: { bank: 'Quanzhou Rural Commercial Bank', title: 'Branch Console', lang: 'Language', logout: 'Log out' },
@@ -189,5 +190,6 @@ const en: typeof zh = {
   admin: adminEn,
   reconcile: reconcileEn,
   dash: dashEn,
+  drill: drillEn,
 };
 export default en;

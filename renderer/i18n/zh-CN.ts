@@ -3,6 +3,7 @@ import { crmZh } from '../components/crm/i18n.js';
 import { adminZh } from '../components/admin/i18n.js';
 import { reconcileZh } from '../components/reconcile/i18n.js';
 import { dashZh } from '../components/dashboard/i18n.js';
+import { drillZh } from '../components/drill/i18n.js';
 export default {
   app: { bank: '泉州农商银行', title: '网点工作台', lang: '语言', logout: '退出登录' },
   scope: {
@@ -188,4 +189,5 @@ export default {
   admin: adminZh,
   reconcile: reconcileZh,
   dash: dashZh,
+  drill: drillZh,
 };

@@ -3,7 +3,7 @@
 // Every SELECT yields `k`, the list's unique key (keyset paging orders by it), and `v`, the row's
 // part of the total (分, 1, or a customer's item count), beside the raw columns.
 import type { DrillListId } from '../../../shared/dashboard.js';
-import type { DrillCell, DrillColumn, DrillColumnKind } from '../../../shared/drill.js';
+import { WITHHELD, type DrillCell, type DrillColumn, type DrillColumnKind } from '../../../shared/drill.js';
 import { maskCustomerName } from '../../../shared/masking.js';
 
 const col = (key: string, zh: string, en: string, kind: DrillColumnKind = 'text'): DrillColumn => ({ key, zh, en, kind });
@@ -37,8 +37,6 @@ const s = (v: unknown) => (v === undefined ? null : (v as string | null));
 
 const CUSTOMER_COLUMNS = [col('cust_id', '客户号', 'Customer no.'), col('cust_name', '客户', 'Customer')];
 
-/** What a withheld identifying cell shows: the row counts in the figure, whose it is is not the caller's to see. */
-export const WITHHELD = '（范围外客户）';
 
 /**
  * The cells of a row as the caller may see them: a row inside the target whose customer lies

@@ -82,7 +82,8 @@ function cartesian(chart: ChartSpec, lang: Lang, horizontal: boolean): Option {
   });
   return {
     legend: chart.series.length > 1 ? { top: 0, textStyle: { fontSize: 11 } } : undefined,
-    grid: { left: 12, right: usesSecond ? 20 : 28, top: chart.series.length > 1 ? 40 : 28, bottom: 8, ...LABELS_INSIDE },
+    // a vertical chart's threshold label sits right of the plot: leave it room
+    grid: { left: 12, right: chart.threshold && !horizontal ? 96 : usesSecond ? 20 : 28, top: chart.series.length > 1 ? 40 : 28, bottom: 8, ...LABELS_INSIDE },
     [horizontal ? 'yAxis' : 'xAxis']: categoryAxis,
     [horizontal ? 'xAxis' : 'yAxis']: valueAxes,
     series,

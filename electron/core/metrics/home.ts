@@ -5,7 +5,7 @@ import type { HomeSummary } from '../../../shared/api.js';
 import { DATASETS, type DatasetId } from '../../../shared/datasets.js';
 import { headOfficeOf, isWholeBank, type Scope } from '../scope/index.js';
 import { dataVersion } from '../import/data-version.js';
-import { consistentRead, orgStats, unassignedOf } from './stats.js';
+import { consistentRead, figuresOfOrgs, orgStats, unassignedOf } from './stats.js';
 import { loadOrgTree, type OrgTree } from './org-tree.js';
 
 /** How each dataset's freshness is read; datasets without a date of their own have none. */
@@ -87,9 +87,14 @@ export function homeSummary(db: Db, scope: Scope): HomeSummary {
   return consistentRead(db, latestDate, (): HomeSummary => {
     const tree = loadOrgTree(db);
     const head = headlineOrg(tree, scope);
+    // the head org and the orgs compared, in tree order (parents first) so a parent's read splits into its children
+    const ids = new Set([...(head === null ? [] : [head]), ...branchIds(tree, head, scope)]);
+    const orgs = tree.orgs.filter((o) => ids.has(o.org_id));
+    const sets = figuresOfOrgs(db, latestDate, tree, orgs, scope);
     const figuresOf = (id: string) => {
       const org = tree.byId.get(id);
-      return org ? orgStats(db, latestDate, tree, org, scope) : undefined;
+      const set = sets.get(id);
+      return org && set ? orgStats(org, set) : undefined;
     };
     const h = head === null ? undefined : figuresOf(head);
     const headline: HomeSummary['headline'] = h
@@ -111,7 +116,7 @@ export function homeSummary(db: Db, scope: Scope): HomeSummary {
       const s = figuresOf(id)!;
       return { orgId: id, name: s.name, depositBalance: s.deposit_balance, loanBalance: s.loan_balance, nplRatio: s.npl_ratio };
     });
-    const u = whole ? unassignedOf(db, tree, latestDate) : null;
+    const u = whole ? unassignedOf(db, tree, latestDate, sets) : null;
     // shown only when something is unassigned: an empty box on every healthy bank says nothing
     const unassigned: HomeSummary['unassigned'] =
       u && u.unknown_orgs.length

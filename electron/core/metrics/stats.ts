@@ -18,7 +18,7 @@ import type { Db } from '../db/connection.js';
 import type { IndicatorSet } from '../../../shared/indicators.js';
 import { assertDay } from '../../../shared/dates.js';
 import { fenToYuan, yuanToFen } from '../../../shared/money.js';
-import { readIndicators, type Target } from '../indicators/index.js';
+import { readIndicators, readIndicatorsBy, type Target } from '../indicators/index.js';
 import { latestSnapshot } from '../rules/in-service.js';
 import { loadOrgTree, type OrgRow, type OrgTree } from './org-tree.js';
 import { coversOrg, isWholeBank, subtree, wholeBankScope, type Scope } from '../scope/index.js';
@@ -72,9 +72,29 @@ function orgTarget(tree: OrgTree, org: OrgRow, scope: Scope): Target {
   return { type: 'org', id: org.org_id, orgIds, staffId: null, name: org.name };
 }
 
-/** One org's figures rolled up over its subtree (OrgStats, the contract of `stats --json`). */
-export function orgStats(db: Db, date: string, tree: OrgTree, org: OrgRow, scope: Scope): OrgStats {
-  const s = readIndicators(db, date, orgTarget(tree, org, scope));
+/**
+ * The figures of the given orgs (parents before children), each over its subtree. The children of
+ * an org come from one read split by child (readIndicatorsBy) rather than one read each; where
+ * imported parent_id values make a cycle, that split cannot tell subtrees apart, so each org is
+ * read on its own.
+ */
+export function figuresOfOrgs(db: Db, date: string, tree: OrgTree, orgs: readonly OrgRow[], scope: Scope): Map<string, IndicatorSet> {
+  const out = new Map<string, IndicatorSet>();
+  const acyclic = tree.roots.reduce((n, r) => n + subtree(tree, r.org_id).length, 0) === tree.orgs.length;
+  const wanted = new Set(orgs.map((o) => o.org_id));
+  for (const o of orgs) {
+    if (!out.has(o.org_id)) out.set(o.org_id, readIndicators(db, date, orgTarget(tree, o, scope)));
+    if (!acyclic) continue;
+    const kids = tree.children(o.org_id).filter((k) => wanted.has(k.org_id) && !out.has(k.org_id));
+    if (kids.length < 2) continue; // one child: its own read costs the same
+    const split: Target = { ...orgTarget(tree, o, scope), type: 'org', id: o.org_id };
+    for (const f of readIndicatorsBy(db, date, split, 'children')) if (wanted.has(f.id)) out.set(f.id, f.indicators);
+  }
+  return out;
+}
+
+/** One org's figures (OrgStats, the contract of `stats --json`) from its indicators. */
+export function orgStats(org: OrgRow, s: IndicatorSet): OrgStats {
   return {
     org_id: org.org_id,
     name: org.name,
@@ -97,13 +117,14 @@ export function orgStats(db: Db, date: string, tree: OrgTree, org: OrgRow, scope
 const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
 
 /**
- * Several reads as of one committed state. The cells they need are built first (outside, as a
- * build writes); should an import drop some in between, a build inside the read transaction cannot
- * upgrade its stale snapshot (SQLITE_BUSY_SNAPSHOT) and the whole read is done again.
+ * Several reads as of one committed state, in one transaction. A missing (date, family) is built
+ * by the first read that needs it; should another connection have written since the transaction's
+ * snapshot, that build cannot upgrade it (SQLITE_BUSY_SNAPSHOT): the cells are then built outside
+ * first (a read of the bank builds every family of the date) and the whole read is done again.
  */
 export function consistentRead<T>(db: Db, date: string, read: () => T): T {
   for (let attempt = 1; ; attempt++) {
-    readIndicators(db, date, BANK); // builds whatever (date, family) is missing
+    if (attempt > 1) readIndicators(db, date, BANK);
     try {
       return db.transaction(read)();
     } catch (e) {
@@ -122,8 +143,10 @@ export function scopedStats(db: Db, date: string, scope: Scope): ScopedStats {
   assertDay(date);
   return consistentRead(db, date, (): ScopedStats => {
     const tree = loadOrgTree(db);
-    const orgs = tree.orgs.filter((o) => coversOrg(scope, o.org_id)).map((o) => orgStats(db, date, tree, o, scope));
-    return { date, orgs, unassigned: isWholeBank(scope) ? unassignedOf(db, tree, date) : null };
+    const covered = tree.orgs.filter((o) => coversOrg(scope, o.org_id));
+    const figures = figuresOfOrgs(db, date, tree, covered, scope);
+    const orgs = covered.map((o) => orgStats(o, figures.get(o.org_id)!));
+    return { date, orgs, unassigned: isWholeBank(scope) ? unassignedOf(db, tree, date, figures) : null };
   });
 }
 
@@ -151,12 +174,22 @@ function unknownOrgIds(db: Db, date: string): string[] {
     .all({ dep, loan, date }) as string[];
 }
 
-/** Figures of the rows of no loaded org: every row (the bank) less the rows of the loaded orgs. Read as of one state by the caller. */
-export function unassignedOf(db: Db, tree: OrgTree, date: string): UnassignedStats {
+/**
+ * Figures of the rows of no loaded org: every row (the bank) less the rows of the loaded orgs, in
+ * integer 分. The loaded orgs' rows are the roots' subtrees, disjoint where no cycle joins them:
+ * their whole-bank figures, when the caller has them, are summed instead of read again. Read as of
+ * one state by the caller.
+ */
+export function unassignedOf(db: Db, tree: OrgTree, date: string, known: ReadonlyMap<string, IndicatorSet> = new Map()): UnassignedStats {
   const bank = readIndicators(db, date, BANK);
-  const loaded = readIndicators(db, date, { type: 'org', id: null, orgIds: tree.orgs.map((o) => o.org_id), staffId: null, name: '' });
-  const count = (k: string) => num(bank, k) - num(loaded, k);
-  const money = (k: string) => fenToYuan(yuanToFen(num(bank, k)) - yuanToFen(num(loaded, k)));
+  const acyclic = tree.roots.reduce((n, r) => n + subtree(tree, r.org_id).length, 0) === tree.orgs.length;
+  const roots = tree.roots.map((r) => known.get(r.org_id));
+  const loaded: IndicatorSet[] =
+    acyclic && roots.every((r) => r !== undefined)
+      ? (roots as IndicatorSet[])
+      : [readIndicators(db, date, { type: 'org', id: null, orgIds: tree.orgs.map((o) => o.org_id), staffId: null, name: '' })];
+  const count = (k: string) => num(bank, k) - loaded.reduce((n, s) => n + num(s, k), 0);
+  const money = (k: string) => fenToYuan(yuanToFen(num(bank, k)) - loaded.reduce((n, s) => n + yuanToFen(num(s, k)), 0n));
   const unknown = unknownOrgIds(db, date);
   return {
     date,

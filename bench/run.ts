@@ -3,8 +3,10 @@ import { runImportBench } from './import-bench.js';
 import { runCrmBench } from './crm-bench.js';
 import { runFlowsBench } from './flows-bench.js';
 import { runLoginBench } from './login-bench.js';
+import { runDashboardBench } from './dashboard-bench.js';
 
 await runImportBench();
 await runCrmBench();
 await runFlowsBench();
 await runLoginBench();
+await runDashboardBench();

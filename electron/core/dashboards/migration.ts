@@ -3,7 +3,7 @@
 import { CLASS5, MIGRATION_NEW, MIGRATION_PAID, type MigrationResult } from '../../../shared/indicators.js';
 import { prevMonthEnd } from '../../../shared/dates.js';
 import { enumLabel } from '../../../shared/enum-labels.js';
-import type { ChartSpec, DrillRef } from '../../../shared/dashboard.js';
+import type { ChartSpec } from '../../../shared/dashboard.js';
 import { migrationMatrix } from '../indicators/index.js';
 import { datasetEmpty, hasData } from './availability.js';
 import type { DashContext } from './context.js';
@@ -32,11 +32,6 @@ export function migrationCharts(ctx: DashContext): ChartSpec[] {
     (hasData(ctx, 'loan', from) ? undefined : ctx.t(`${from} 及之前没有贷款数据，无法比较五级分类的变化。`, `No loan data on or before ${from}, so there is nothing to compare the risk classes with.`));
   if (empty) return [{ ...amounts, empty }, { ...counts, empty }];
   const m: MigrationResult = migrationMatrix(ctx.db, from, ctx.date, ctx.target);
-  const drill = (row: string, col: string): DrillRef => ({
-    kind: 'list',
-    list: 'loans',
-    params: { key: 'loan_migration', from, date: ctx.date, row, col, ...ctx.targetParams() },
-  });
   for (const spec of [amounts, counts]) {
     spec.categories = MIGRATION_COLS.map((c) => classLabel(ctx, c));
     spec.rows = MIGRATION_ROWS.map((r) => classLabel(ctx, r));
@@ -47,7 +42,9 @@ export function migrationCharts(ctx: DashContext): ChartSpec[] {
         const cell = m.matrix[r]?.[c];
         return spec === amounts ? (cell?.balance ?? 0) : (cell?.count ?? 0);
       }),
-      drill: MIGRATION_COLS.map((c) => drill(r, c)),
+      // no list of shared/dashboard.ts DRILL_OF selects the loans of one cell (a class at `from`
+      // and another at the date) yet: the cells lead nowhere rather than to a list that refuses them
+      drill: MIGRATION_COLS.map(() => null),
     }));
   }
   return [amounts, counts];

@@ -50,13 +50,8 @@ export function checkDrill(db: Db, t: Target, d: DrillRef, date: string, where: 
   }
   expect(DRILL_LISTS, where).toContain(d.list);
   const { key, cat, date: day, org, staff, ...rest } = d.params;
-  if (key === 'loan_migration') {
-    expect(d.list, where).toBe('loans');
-    expect(isDay(rest.from) && rest.row && rest.col, where).toBeTruthy();
-  } else {
-    expect(DRILL_OF[key], `${where}: ${key} opens ${d.list}`).toBe(d.list);
-    expect(rest, where).toEqual({});
-  }
+  expect(DRILL_OF[key], `${where}: ${key} opens ${d.list}`).toBe(d.list);
+  expect(rest, where).toEqual({});
   expect(isDay(day), where).toBe(true);
   if (!where.includes('trend')) expect(day, where).toBe(date);
   expect(org ?? null, where).toBe(t.type === 'org' ? t.id : null);

@@ -12,7 +12,8 @@ import { readIndicators, resolveTarget, type Target } from '../../../electron/co
 import { scopeOfOrg, wholeBankScope } from '../../../electron/core/scope/index.js';
 import { dashboardSpec } from '../../../electron/core/dashboards/index.js';
 import { CLASS5, DASHBOARD_IDS, INDICATORS, type DashboardId } from '../../../shared/indicators.js';
-import type { DashboardSpec } from '../../../shared/dashboard.js';
+import type { DashboardSpec, DrillRef } from '../../../shared/dashboard.js';
+import { drillList } from '../../../electron/core/drill/index.js';
 import { allDrills, checkShape, checkDrill, fenOf } from './checks.js';
 
 const DATE = '2024-07-31';
@@ -183,6 +184,31 @@ describe('dashboards on the demo bank', () => {
       const t = targets.get(name.split(' ')[0])!;
       for (const { where, drill } of allDrills(s)) checkDrill(db, t, drill, DATE, `${name} ${where}`);
     }
+  });
+
+  it('the sum of the list a click opens is the number clicked (KPIs, slices, buckets, bars of a staff member\'s dashboard)', () => {
+    let checked = 0;
+    const seen = new Set<string>();
+    for (const [name, s] of specs) {
+      const t = targets.get(name.split(' ')[0])!;
+      const points: { where: string; value: number | null; drill: DrillRef }[] = s.kpis.flatMap((k) => (k.drill ? [{ where: `kpi ${k.key}`, value: k.value, drill: k.drill }] : []));
+      for (const c of s.charts) {
+        // a trend's points are the same lists on other days; the last one is the KPI's
+        if (c.kind === 'line') continue;
+        for (const ser of c.series) ser.drill?.forEach((d, i) => d?.kind === 'list' && points.push({ where: `${c.id} ${c.categories[i]}`, value: ser.data[i], drill: d }));
+      }
+      for (const p of points) {
+        if (p.drill.kind !== 'list') continue;
+        const id = `${t.type} ${t.id} ${JSON.stringify(p.drill)}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const { key, cat, date } = p.drill.params;
+        const page = drillList(db, t, p.drill.list, { key, cat: cat ?? null, date }, { limit: 1 });
+        expect({ where: `${name} ${p.where}`, total: page.total.value }).toEqual({ where: `${name} ${p.where}`, total: p.value });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 
   it('a staff member is a leaf: nothing narrows further, every click opens rows; a 分理处 splits by staff', () => {

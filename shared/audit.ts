@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = {
   reconcile_enter: { zh: '录入对账数字', en: 'Official figure entered' },
   reconcile_import: { zh: '导入对账数字', en: 'Official figures imported' },
   reconcile_delete: { zh: '删除对账数字', en: 'Official figure deleted' },
+  alert: { zh: '核实预警', en: 'Alert decided' },
+  monitor_run: { zh: '运行监测规则', en: 'Monitoring run' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

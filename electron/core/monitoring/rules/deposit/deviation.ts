@@ -1,0 +1,149 @@
+// deposit.deviation (存款偏离度 over the threshold setting), for every org of the tree (总行, 支行,
+// 分理处: each over its subtree) and every staff member (the rows naming them as 归属客户经理).
+//
+// Judged at each month end of the run's period, or at the period's last day when its month is not
+// over, moved back to the latest deposit snapshot on or before it (the last day with data). The
+// figure is the dashboards' own (DATA.md: (balance − month's 日均) / 日均, the 日均 rounded to the 分
+// before dividing): read from the materialised deposit cells (indicators/), so the cost does not
+// grow with the rows of the month, and an alert never disagrees with the dashboard it names.
+import type { Db } from '../../../db/connection.js';
+import { addDays, monthEnd, monthStart } from '../../../../../shared/dates.js';
+import { divRound, fenToYuan } from '../../../../../shared/money.js';
+import type { Evidence } from '../../../../../shared/monitoring.js';
+import { ensureFamilyDates } from '../../../indicators/store.js';
+import { sumMeasureByDate } from '../../../indicators/sums.js';
+import { dayWeights, snapshotDates } from '../../../indicators/snapshots.js';
+import type { Target } from '../../../indicators/target.js';
+import { ratio } from '../../../metrics/ratio.js';
+import { loadOrgTree } from '../../../metrics/org-tree.js';
+import { latestSnapshot } from '../../../rules/in-service.js';
+import { indicatorSettings } from '../../../settings/indicators.js';
+import type { Finding, RuleContext, RuleDef, RuleParam, RunPeriod } from '../../rule.js';
+import { dailySeries, md, paramOf, scoreOver, wan, yuanToFenN } from './common.js';
+
+const PARAMS: RuleParam[] = [
+  // a 客户经理 with a few accounts swings by more than the threshold on one ordinary deposit
+  { key: 'min_avg', zh: '最低月日均（元）', en: 'Minimum monthly average (yuan)', kind: 'yuan', min: 0, max: 10_000_000_000, default: 1_000_000 },
+];
+
+const BANK: Target = { type: 'bank', id: null, orgIds: null, staffId: null, name: '' };
+
+/** The days judged: each month end inside the period, and the period's last day when its month is
+ *  not over; each moved back to the last deposit snapshot on or before it, if that is in its month. */
+export function judgedDays(db: Db, period: RunPeriod): string[] {
+  const out: string[] = [];
+  for (let m = monthEnd(period.from); ; m = monthEnd(addDays(m, 1))) {
+    const day = m < period.to ? m : period.to;
+    const snap = latestSnapshot(db, 'deposit', day);
+    if (snap !== null && snap >= monthStart(day) && !out.includes(snap)) out.push(snap);
+    if (m >= period.to) break;
+  }
+  return out;
+}
+
+interface Figure {
+  balance: bigint;
+  avg: bigint;
+  totals: Map<string, bigint>;
+}
+
+function figures(snaps: readonly string[], byGroup: Map<string, Map<string, bigint>>, start: string, day: string): Map<string, Figure> {
+  const weights = dayWeights(snaps, start, day);
+  const days = BigInt(weights.reduce((s, w) => s + w.days, 0));
+  const out = new Map<string, Figure>();
+  for (const [g, totals] of byGroup) {
+    let fenDays = 0n;
+    for (const w of weights) fenDays += (totals.get(w.snap) ?? 0n) * BigInt(w.days);
+    out.set(g, { balance: totals.get(day) ?? 0n, avg: divRound(fenDays, days), totals });
+  }
+  return out;
+}
+
+function run(ctx: RuleContext): Finding[] {
+  const { db, period } = ctx;
+  const minAvg = yuanToFenN(paramOf(ctx, PARAMS, 'min_avg'));
+  const threshold = indicatorSettings(db).deviationThreshold;
+  const tree = loadOrgTree(db);
+  const staff = new Map((db.prepare('SELECT staff_id, name, org_id FROM staff').all() as { staff_id: string; name: string; org_id: string }[]).map((s) => [s.staff_id, s]));
+  const out: Finding[] = [];
+
+  for (const day of judgedDays(db, period)) {
+    const start = monthStart(day);
+    const from = latestSnapshot(db, 'deposit', start) ?? start;
+    const snaps = snapshotDates(db, 'deposit', from, day);
+    ensureFamilyDates(db, snaps, 'deposit');
+    // per org of the row, then rolled up to every org above it; per staff member directly
+    const byLeaf = sumMeasureByDate(db, 'deposit', 'dep_bal', from, day, BANK, (org) => org);
+    const byOrg = new Map<string, Map<string, bigint>>();
+    for (const [leaf, totals] of byLeaf) {
+      if (!tree.byId.has(leaf)) continue; // an org not loaded: only the bank's figure holds it
+      for (const a of tree.ancestors(leaf)) {
+        let t = byOrg.get(a);
+        if (!t) byOrg.set(a, (t = new Map()));
+        for (const [d, v] of totals) t.set(d, (t.get(d) ?? 0n) + v);
+      }
+    }
+    const byStaff = sumMeasureByDate(db, 'deposit', 'dep_bal', from, day, BANK, (_org, s) => (s === '' ? null : s));
+
+    const judge = (type: 'org' | 'staff', id: string, f: Figure) => {
+      if (f.avg <= 0n || f.avg < minAvg) return;
+      const dev = ratio(f.balance - f.avg, f.avg)!;
+      if (!(dev > threshold)) return;
+      const org = type === 'org' ? tree.byId.get(id)! : null;
+      const person = type === 'staff' ? staff.get(id) : undefined;
+      const name = type === 'org' ? org!.name : person ? `客户经理 ${id}（${person.name}）` : `客户经理 ${id}`;
+      const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+      const evidence: Evidence[] = [
+        {
+          kind: 'figure',
+          id: 'deposit_deviation',
+          fields: {
+            subject_type: type,
+            subject_id: id,
+            subject_name: type === 'org' ? org!.name : (person?.name ?? null),
+            level: org?.level ?? null,
+            date: day,
+            deposit_balance: fenToYuan(f.balance),
+            deposit_avg_month: fenToYuan(f.avg),
+            deposit_deviation: dev,
+            threshold,
+          },
+          series: dailySeries(snaps, f.totals, start, day),
+        },
+      ];
+      out.push({
+        rule: 'deposit.deviation',
+        subject: { type, id },
+        org_id: type === 'org' ? id : (person?.org_id ?? null),
+        staff_id: type === 'staff' ? id : null,
+        period: day.slice(0, 7),
+        score: scoreOver(dev / threshold, 3),
+        summary: `${name} ${+day.slice(5, 7)}月 存款偏离度 ${pct(dev)}，超过阈值 ${pct(threshold)}：${md(day)} 余额 ${wan(f.balance)} 万元，本月日均 ${wan(f.avg)} 万元`,
+        evidence,
+        // the figure itself is not taken apart: the accounts that dressed it are deposit.window_dressing's alerts, whose effects do
+        effects: [],
+      });
+    };
+    const orgFigures = figures(snaps, byOrg, start, day);
+    for (const o of tree.orgs) {
+      const f = orgFigures.get(o.org_id);
+      if (f) judge('org', o.org_id, f);
+    }
+    for (const [id, f] of figures(snaps, byStaff, start, day)) judge('staff', id, f);
+  }
+  return out;
+}
+
+export const DEVIATION: RuleDef = {
+  id: 'deposit.deviation',
+  zh: '存款偏离度超标',
+  en: 'Deposit deviation over the threshold',
+  explanation:
+    '监测各机构（总行、支行、分理处）和各客户经理的存款偏离度：月末最后一日存款余额相对本月日均存款的偏离程度（月中按当日余额对本月已过天数的日均）。' +
+    '监管要求商业银行月末存款偏离度不超过阈值（默认 3%，可在指标设置中修改），偏离过大说明月末时点余额靠临时拉存款冲高，' +
+    '时点考核数据失真。月日均低于参数的对象不判，以免少量账户的正常波动误报。本预警指出偏离的机构和人员，具体冲时点的账户及其剔除金额见“冲时点存款”预警。',
+  explanationEn:
+    'Watches the deposit deviation of every org (head office, branches, sub-branches) and every account manager: how far the month-end balance stands above the month’s daily average (mid-month, the day’s balance against the average so far). Regulators cap the month-end deviation (3% by default, set in the indicator settings); a larger one means the period-end balance was pushed up with money that does not stay, so point-in-time figures overstate the business. Subjects whose monthly average is below the minimum set are not judged, so the ordinary swings of a few accounts do not alarm. The alert names the org or person; the accounts that dressed the figure, and the amounts taken out, are the window-dressing alerts.',
+  params: PARAMS,
+  run,
+};

@@ -172,7 +172,8 @@ export class IndicatorJob extends EventEmitter {
       return this.fail(e);
     }
     if (pending === 0) {
-      if (this.state.state !== 'failed') this.set({ state: 'idle', current: null });
+      // nothing missing (readers may have built what a failed run left): no failure stands
+      this.set({ state: 'idle', current: null, error: null });
       return 'none';
     }
     Atomics.store(this.stopFlag, 0, 0);

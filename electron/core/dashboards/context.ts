@@ -1,9 +1,10 @@
 // What every dashboard module shares while one spec is composed: the request (date, base, target,
-// language), the figures read through electron/core/indicators (memoised per date, since a trend
-// line and a KPI may ask for the same day twice) and the drill references of DATA.md's lists.
+// language), the figures read through electron/core/indicators (kept while the data stands:
+// cache.ts) and the drill references of DATA.md's lists.
 import type { Db } from '../db/connection.js';
 import { dataDays, readIndicators, readIndicatorsBy, resolveTarget, StaffNotInScopeError, type Target, type TargetFigures } from '../indicators/index.js';
 import type { Scope } from '../scope/index.js';
+import { ReadCache, targetKey } from './cache.js';
 import { INDICATOR_BY_KEY, type DataDay, type IndicatorMeta, type IndicatorSet, type IndicatorValue } from '../../../shared/indicators.js';
 import { DRILL_OF, type DrillRef } from '../../../shared/dashboard.js';
 
@@ -22,8 +23,8 @@ export class DashContext {
   readonly base: string | null;
   readonly target: Target;
   readonly lang: Lang;
-  private readonly sets = new Map<string, IndicatorSet>();
-  private readonly splits = new Map<string, TargetFigures[]>();
+  private readonly cache: ReadCache;
+  private readonly tk: string;
   private days?: DataDay[];
   private readonly reachable = new Map<string, boolean>();
 
@@ -35,6 +36,8 @@ export class DashContext {
     this.base = o.base;
     this.target = o.target;
     this.lang = o.lang;
+    this.cache = new ReadCache(db);
+    this.tk = targetKey(o.target);
   }
 
   /** The sentence in the request's language. */
@@ -60,18 +63,13 @@ export class DashContext {
 
   /** Every indicator of the target as of `date` (the request's date by default). */
   at(date: string = this.date): IndicatorSet {
-    let s = this.sets.get(date);
-    if (!s) this.sets.set(date, (s = readIndicators(this.db, date, this.target)));
-    return s;
+    return this.cache.get(`at ${date} ${this.tk}`, () => readIndicators(this.db, date, this.target));
   }
 
   /** The target's figures one level down: its child orgs, or the staff with rows in it. None for a staff target. */
   split(by: 'children' | 'staff', date: string = this.date): TargetFigures[] {
     if (this.target.type === 'staff') return [];
-    const k = `${by} ${date}`;
-    let s = this.splits.get(k);
-    if (!s) this.splits.set(k, (s = readIndicatorsBy(this.db, date, this.target, by)));
-    return s;
+    return this.cache.get(`${by} ${date} ${this.tk}`, () => readIndicatorsBy(this.db, date, this.target, by));
   }
 
   /** The days holding data, ascending. */

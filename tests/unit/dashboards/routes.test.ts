@@ -4,7 +4,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importPaths } from '../../../electron/core/import/index.js';
+import { importPaths, undoBatch } from '../../../electron/core/import/index.js';
 import { openDb } from '../../../electron/core/db/connection.js';
 import { resolveTarget } from '../../../electron/core/indicators/index.js';
 import { wholeBankScope } from '../../../electron/core/scope/index.js';
@@ -63,6 +63,20 @@ describe('dashboard routes', () => {
     const en = (await (await get(api, '/api/dashboards/overview?date=2024-07-31&lang=en')).json()) as DashboardSpec;
     expect(en.title).toBe('Overview');
     expect(en.base).toBeNull();
+  });
+
+  it('figures kept between requests give way to an import and to its undo', async () => {
+    const api = await bank();
+    const balance = async () => ((await (await get(api, '/api/dashboards/deposit?date=2024-07-31')).json()) as DashboardSpec).kpis.find((k) => k.key === 'deposit_balance')!.value;
+    expect(await balance()).toBe(1234.56);
+    expect(await balance()).toBe(1234.56);
+    const file = path.join(api.dir, 'files', 'fix.csv');
+    // a correction of one account: 234.56 → 300.00, so B1 holds 1,300.00
+    fs.writeFileSync(file, '数据日期,账号,客户号,存款种类,账户余额,账户状态,所属机构号,归属客户经理号\n2024-07-31,A002,C001,定期,300.00,正常,B1,S01\n');
+    const [r] = await importPaths(api.db, [file]);
+    expect(await balance()).toBe(1300);
+    undoBatch(api.db, r.batchId!, null);
+    expect(await balance()).toBe(1234.56);
   });
 
   it('400 for a bad date, base, dashboard, language or range', async () => {

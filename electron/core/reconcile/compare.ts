@@ -1,7 +1,7 @@
 // The comparison: each official figure of a date inside the caller's scope beside the console's
 // own (electron/core/indicators, for that org and the orgs below it), with the exact difference
 // and a status, the differing ones first, each with the list of rows behind the console's figure.
-import { DRILL_OF } from '../../../shared/dashboard.js';
+import { DRILL_OF, type DrillRef } from '../../../shared/dashboard.js';
 import { monthStart } from '../../../shared/dates.js';
 import type { DataDay, IndicatorSet } from '../../../shared/indicators.js';
 import { INDICATORS } from '../../../shared/indicators.js';
@@ -42,6 +42,27 @@ function holdsData(days: DataDay[], key: string, date: string): boolean {
 }
 
 const ORDER = new Map(INDICATORS.map((m, i) => [m.key, i]));
+
+/**
+ * A ratio without a list of its own opens the rows of its numerator: the loans that are 不良 make
+ * the 不良率, the 信用 loans the 信用贷款占比, and so on (the denominator is the list a user knows).
+ */
+const NUMERATOR: Record<string, { key: string; cat?: string }> = {
+  npl_ratio: { key: 'npl_balance' },
+  overdue_ratio: { key: 'overdue_balance' },
+  credit_loan_ratio: { key: 'loan_by_guarantee', cat: '信用' },
+  loan_to_deposit_ratio: { key: 'loan_balance' },
+  effective_merchant_share: { key: 'effective_merchants' },
+  high_quality_merchant_share: { key: 'high_quality_merchants' },
+};
+
+/** The drill ref of a figure: DRILL_OF's list for its key, or for its numerator. */
+export function drillOf(key: string, date: string, org: string): DrillRef | null {
+  const via = DRILL_OF[key] ? { key } : NUMERATOR[key];
+  const list = via ? DRILL_OF[via.key] : undefined;
+  if (!via || !list) return null;
+  return { kind: 'list', list, params: { key: via.key, ...(via.cat ? { cat: via.cat } : {}), date, org } };
+}
 
 interface Compared {
   console: FigureValue | null;
@@ -111,12 +132,7 @@ export function reconcile(db: Db, scope: Scope, date?: string): ReconcileResult 
   const rows: ReconcileRow[] = listStored(db, scope, day).map(({ figure, stored }) => {
     const set = figuresOf(figure.orgId);
     const value = set !== null && holdsData(days, figure.key, day) ? set[figure.key] : null;
-    const list = DRILL_OF[figure.key];
-    return {
-      ...figure,
-      ...compareValue(figure.unit, stored, value),
-      drill: list ? { kind: 'list', list, params: { key: figure.key, date: day, org: figure.orgId } } : null,
-    };
+    return { ...figure, ...compareValue(figure.unit, stored, value), drill: drillOf(figure.key, day, figure.orgId) };
   });
   const rank = (s: ReconcileStatus) => RECONCILE_STATUSES.indexOf(s);
   rows.sort((a, b) => rank(a.status) - rank(b.status) || (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0) || ORDER.get(a.key)! - ORDER.get(b.key)!);

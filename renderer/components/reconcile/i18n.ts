@@ -65,12 +65,12 @@ export const reconcileEn: ReconcileMessages = {
     sourcePlaceholder: 'e.g. report platform, 1104',
     submit: 'Enter',
     saved: 'Entered',
-    placeholder: { yuan: 'Amount in yuan, e.g. 1,234.56', count: 'A count, e.g. 120', ratio: 'A ratio, e.g. 0.0123 or 1.23%', avg: 'A number, e.g. 5.2' },
+    placeholder: { yuan: 'Yuan, e.g. 1,234.56', count: 'e.g. 120', ratio: 'e.g. 0.0123 or 1.23%', avg: 'e.g. 5.2' },
     needAll: 'Choose an org and an indicator, and give a value',
   },
   upload: {
     button: 'Import a sheet',
-    hint: 'CSV or XLSX: 机构号 (org), 指标 (indicator key or Chinese name), 数值 (value; money in yuan, ratios may be 1.23%), optional 数据日期 (else the chosen date). If any row is wrong, nothing is imported.',
+    hint: 'CSV or XLSX with the columns org_id, indicator (key or Chinese name) and value (money in yuan, ratios may be 1.23%), and optionally data_date (else the chosen date); the Chinese headers work too. If any row is wrong, nothing is imported.',
     done: '{n} figures imported: {file}',
   },
   table: {

@@ -60,6 +60,9 @@ describe('对账: entered figures', () => {
     expect(rowOf(r, 'B2', 'npl_ratio')).toMatchObject({ console: null, diff: null, status: 'no_data' });
     expect(rowOf(r, 'B1', 'visits')).toMatchObject({ console: null, status: 'no_data' });
     expect(r.rows.map((x) => x.status)).toEqual(['differ', 'no_data', 'no_data', 'match']);
+    // a ratio opens the rows of its numerator: the 不良 loans behind the 不良率
+    expect(rowOf(r, 'B1', 'npl_ratio').drill).toEqual({ kind: 'list', list: 'loans', params: { key: 'npl_balance', date: DATE, org: 'B1' } });
+    expect(rowOf(r, 'B1', 'visits').drill).toEqual({ kind: 'list', list: 'visits', params: { key: 'visits', date: DATE, org: 'B1' } });
   });
 
   it('entering again replaces the figure; a bad entry is refused with its reason and stores nothing', async () => {

@@ -10,7 +10,7 @@ import { isDay } from '../shared/dates.js';
 const USAGE = `用法 / usage:
   branch-console import --db FILE [--json] [--profile PROFILE.json[:PATTERN]]... [--user NAME] PATH...
   branch-console stats  --db FILE --date YYYY-MM-DD [--org ORG] [--json]
-  branch-console indicators --db FILE --date YYYY-MM-DD [--org ORG | --staff STAFF] [--json]
+  branch-console indicators --db FILE --date YYYY-MM-DD [--org ORG | --staff STAFF] [--exclude-confirmed] [--json]
   branch-console migration  --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--org ORG | --staff STAFF] [--json]
   branch-console monitor --db FILE --date YYYY-MM-DD [--from YYYY-MM-DD] [--json]
   branch-console reconcile --db FILE [--date YYYY-MM-DD] [--org ORG] [--import SHEET --date YYYY-MM-DD [--source TEXT] [--user NAME]] [--json]

@@ -34,16 +34,26 @@ function cliTarget(db: Db, org: string | undefined, staff: string | undefined): 
 export async function indicatorsCmd(argv: string[], out: Out): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { db: { type: 'string' }, date: { type: 'string' }, org: { type: 'string' }, staff: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      db: { type: 'string' },
+      date: { type: 'string' },
+      org: { type: 'string' },
+      staff: { type: 'string' },
+      json: { type: 'boolean' },
+      'exclude-confirmed': { type: 'boolean' },
+    },
   });
   if (!values.db) throw new Error('缺少参数 --db (missing --db)');
   const date = day(values.date, '--date');
+  const excludeConfirmed = values['exclude-confirmed'] === true;
   const db = openExistingDb(values.db);
   try {
     const target = cliTarget(db, values.org, values.staff);
-    const result: IndicatorsResult = { date, scope: { type: target.type, id: target.id }, indicators: readIndicators(db, date, target) };
+    const result: IndicatorsResult = { date, scope: { type: target.type, id: target.id }, indicators: readIndicators(db, date, target, { excludeConfirmed }) };
     if (values.json) {
-      out.log(JSON.stringify(result));
+      // 剔除 figures say so, beside the raw ones (issue 10): the raw set stays under `indicators`
+      if (excludeConfirmed) out.log(JSON.stringify({ ...result, indicators: readIndicators(db, date, target), excluded: result.indicators }));
+      else out.log(JSON.stringify(result));
       return 0;
     }
     out.log(`${target.name} ${date}`);

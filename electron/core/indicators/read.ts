@@ -26,6 +26,12 @@ import { ensureFamily, ensureFamilyDates } from './store.js';
 import { sumCells, sumMeasureByDate, type GroupOf, type Measures } from './sums.js';
 import { dayWeights, snapshotDates } from './snapshots.js';
 import type { Target } from './target.js';
+import { confirmedExclusions, type Exclusion } from './exclusions.js';
+
+export interface ReadOptions {
+  /** 剔除: take out what confirmed monitoring alerts name (exclusions.ts) */
+  excludeConfirmed?: boolean;
+}
 
 export interface TargetFigures {
   id: string;
@@ -39,8 +45,8 @@ const DAILY: readonly FamilyId[] = ['customer', 'merchant', 'card', 'signing', '
 const ALL = 'all';
 
 /** Every key of INDICATORS for the target as of `date` (YYYY-MM-DD). */
-export function readIndicators(db: Db, date: string, target: Target): IndicatorSet {
-  return readGroups(db, date, target, () => ALL).get(ALL) ?? indicatorSet(emptyParts(), getCatalog(db).map((i) => i.id));
+export function readIndicators(db: Db, date: string, target: Target, opts: ReadOptions = {}): IndicatorSet {
+  return readGroups(db, date, target, () => ALL, opts).get(ALL) ?? indicatorSet(emptyParts(), getCatalog(db).map((i) => i.id));
 }
 
 /**
@@ -48,10 +54,10 @@ export function readIndicators(db: Db, date: string, target: Target): IndicatorS
  * the bank: below the head office, or the roots when there is none), each over its own subtree;
  * `staff` = each staff member named by rows inside the target (their rows inside it only).
  */
-export function readIndicatorsBy(db: Db, date: string, target: Target, by: 'children' | 'staff'): TargetFigures[] {
+export function readIndicatorsBy(db: Db, date: string, target: Target, by: 'children' | 'staff', opts: ReadOptions = {}): TargetFigures[] {
   const tree = loadOrgTree(db);
   if (by === 'staff') {
-    const groups = readGroups(db, date, target, (_org, staff) => (staff === '' ? null : staff));
+    const groups = readGroups(db, date, target, (_org, staff) => (staff === '' ? null : staff), opts);
     const names = new Map(
       (db.prepare('SELECT staff_id, name, post FROM staff').all() as { staff_id: string; name: string; post: string | null }[]).map((s) => [s.staff_id, s]),
     );
@@ -67,7 +73,7 @@ export function readIndicatorsBy(db: Db, date: string, target: Target, by: 'chil
     if (!tree.byId.has(org)) return null;
     return tree.ancestors(org).find((a) => kidIds.has(a)) ?? null;
   };
-  const groups = readGroups(db, date, target, (org) => childOf(org));
+  const groups = readGroups(db, date, target, (org) => childOf(org), opts);
   const items = getCatalog(db).map((i) => i.id);
   return kids.map((k) => ({ id: k.org_id, name: k.name, level: k.level, indicators: groups.get(k.org_id) ?? indicatorSet(emptyParts(), items) }));
 }
@@ -108,7 +114,7 @@ function average(s: Series, group: string, periodStart: string, date: string): b
   return divRound(fenDays, days);
 }
 
-function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf): Map<string, IndicatorSet> {
+function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf, opts: ReadOptions = {}): Map<string, IndicatorSet> {
   assertDay(date);
   const depSnap = latestSnapshot(db, 'deposit', date);
   const loanSnap = latestSnapshot(db, 'loan', date);
@@ -135,9 +141,11 @@ function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf): Map
       if (!p) groups.set(g, (p = emptyParts()));
       return p;
     };
+    const cut = opts.excludeConfirmed ? confirmedExclusions(db, target, groupOf) : [];
     if (depSnap) {
       for (const [g, m] of sumCells(db, depSnap, 'deposit', target, groupOf)) part(g).dep = m;
       const s = series(db, 'deposit', depFrom, date, target, groupOf);
+      applyCuts(cut, 'deposit', depSnap, part, (p) => p.dep, s);
       for (const g of s.byGroup.keys()) part(g);
       for (const [g, p] of groups) {
         p.depAvg = { month: average(s, g, monthStart(date), date), quarter: average(s, g, quarterStart(date), date), year: average(s, g, yearStart(date), date) };
@@ -148,6 +156,7 @@ function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf): Map
     if (loanSnap) {
       for (const [g, m] of sumCells(db, loanSnap, 'loan', target, groupOf)) part(g).loan = m;
       const s = series(db, 'loan', loanFrom, date, target, groupOf);
+      applyCuts(cut, 'loan', loanSnap, part, (p) => p.loan, s);
       for (const g of s.byGroup.keys()) part(g);
       for (const [g, p] of groups) {
         p.loanAvgMonth = average(s, g, monthStart(date), date);
@@ -159,12 +168,30 @@ function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf): Map
         const p = part(g);
         for (const [k, v] of m) p.daily.set(k, (p.daily.get(k) ?? 0n) + v);
       }
+      applyCuts(cut, f, date, part, (p) => p.daily, null);
     }
     const items = getCatalog(db).map((i) => i.id);
     const out = new Map<string, IndicatorSet>();
     for (const [g, p] of groups) out.set(g, indicatorSet(p, items));
     return out;
   })();
+}
+
+/** Takes the exclusions of a family out of its sums on `day` (and out of its daily series, for the
+ *  averages), never below zero. */
+function applyCuts(cut: Exclusion[], family: FamilyId, day: string, part: (g: string) => Parts, measures: (p: Parts) => Measures, s: Series | null): void {
+  for (const c of cut) {
+    if (c.family !== family) continue;
+    if (c.from <= day && day <= c.to) {
+      const m = measures(part(c.group));
+      const v = m.get(c.measure) ?? 0n;
+      m.set(c.measure, v > c.amount ? v - c.amount : 0n);
+    }
+    // the series hold the balance measure only (dep_bal, loan_bal)
+    const totals = c.measure === (family === 'deposit' ? 'dep_bal' : 'loan_bal') ? s?.byGroup.get(c.group) : undefined;
+    if (!totals) continue;
+    for (const [d, v] of totals) if (c.from <= d && d <= c.to) totals.set(d, v > c.amount ? v - c.amount : 0n);
+  }
 }
 
 function prefixed(m: Measures, prefix: string): Map<string, bigint> {

@@ -161,3 +161,31 @@ describe('a snapshot correction and its undo', () => {
     expect(fen(readIndicators(db, '2024-07-10', org('S11')).deposit_avg_month)).toBe(101_000);
   });
 });
+
+describe('剔除: figures without what confirmed alerts name', () => {
+  it('a confirmed alert taking 600 out of D1 (S11, E1) on 07-08..07-10 leaves the raw figures alone and cuts the 剔除 ones', () => {
+    const effects = [{ key: 'deposit_balance', from: '2024-07-08', to: '2024-07-10', org_id: 'S11', staff_id: 'E1', value: 600 }];
+    const insert = db.prepare(
+      `INSERT INTO monitor_alert (rule, family, rule_version, subject_type, subject_id, period, org_id, staff_id, score, summary, evidence, evidence_hash, effects, status, first_seen, last_seen)
+       VALUES ('deposit.window_dressing', 'deposit', 0, 'account', 'D1', '2024-07', 'S11', 'E1', 80, 's', '[]', 'h', ?, ?, 'now', 'now')`,
+    );
+    insert.run(JSON.stringify(effects), 'pending');
+    // a pending alert takes nothing out
+    expect(fen(readIndicators(db, '2024-07-10', org('S11'), { excludeConfirmed: true }).deposit_balance)).toBe(110_000);
+    db.prepare("UPDATE monitor_alert SET status = 'confirmed'").run();
+    const raw = readIndicators(db, '2024-07-10', org('S11'));
+    const cut = readIndicators(db, '2024-07-10', org('S11'), { excludeConfirmed: true });
+    expect(fen(raw.deposit_balance)).toBe(110_000);
+    // 1100 − 600 = 500
+    expect(fen(cut.deposit_balance)).toBe(50_000);
+    // the month's days: 1–9 carry 06-30 (1000, before the effect's days), day 10 is 500 → (9000 + 500) / 10 = 950
+    expect(fen(cut.deposit_avg_month)).toBe(95_000);
+    // the bank and B1 lose the same 600; B2 and another staff member nothing
+    expect(fen(readIndicators(db, '2024-07-10', bank(), { excludeConfirmed: true }).deposit_balance)).toBe(130_000);
+    expect(fen(readIndicators(db, '2024-07-10', org('B2'), { excludeConfirmed: true }).deposit_balance)).toBe(30_000);
+    expect(fen(readIndicators(db, '2024-07-10', resolveTarget(db, wholeBankScope(), { staff: 'E2' }), { excludeConfirmed: true }).deposit_balance)).toBe(30_000);
+    // outside the effect's days (06-30) nothing is cut
+    expect(fen(readIndicators(db, '2024-06-30', bank(), { excludeConfirmed: true }).deposit_balance)).toBe(170_000);
+    db.prepare('DELETE FROM monitor_alert').run();
+  });
+});

@@ -1,0 +1,99 @@
+// merchant.self_paid: a merchant paid by its own 法人 or by the 客户经理 who brought it in, where
+// the data identifies them. What the data lets us match (and what it does not):
+// - 付款方标识 equal to the merchant's own 结算账号, or to an account number of its 法人客户号 in
+//   the latest deposit snapshot of the period: the owner paying itself.
+// - equal to an account number of a customer whose 手机号码 is the 拓展客户经理's own (the staff
+//   table's phone): the manager paying, through their own customer record.
+// - NOT a payer token made from a card number (SHA-256 of the number, as acquiring exports name
+//   card payers): the card table keeps only a keyed hash (HMAC) and the masked number, so a card
+//   payer cannot be traced to its holder here. Finding those needs the import to keep a keyed
+//   hash of the same token beside each card; until then such merchants show up, if at all,
+//   through merchant.few_payers.
+import type { Db } from '../../../db/connection.js';
+import { latestSnapshot } from '../../../rules/in-service.js';
+import type { Finding, RuleDef, RunPeriod } from '../../rule.js';
+import { cnMoney, cnPct, scoreOver } from '../kit.js';
+import { figures, merchantEffects, merchantEvidence, merchantFinding, merchantName, monthTxns, readMerchants, sample, txnEvidence } from './month.js';
+
+type Who = { role: '法人' | '拓展客户经理'; how: string; cust_id: string | null };
+
+/** identifier (account number) → who it identifies, per merchant */
+function identities(db: Db, period: RunPeriod): Map<string, Map<string, Who>> {
+  const merchants = [...readMerchants(db).values()];
+  const staffCusts = new Map<string, string[]>();
+  for (const r of db
+    .prepare(`SELECT s.staff_id, c.cust_id FROM staff s JOIN customer c ON c.phone = s.phone WHERE length(s.phone) >= 7`)
+    .all() as { staff_id: string; cust_id: string }[]) {
+    staffCusts.set(r.staff_id, [...(staffCusts.get(r.staff_id) ?? []), r.cust_id]);
+  }
+  const custIds = new Set<string>();
+  for (const m of merchants) {
+    if (m.owner_cust_id) custIds.add(m.owner_cust_id);
+    for (const c of (m.manager_id && staffCusts.get(m.manager_id)) || []) custIds.add(c);
+  }
+  const accounts = new Map<string, string[]>();
+  const snap = latestSnapshot(db, 'deposit', period.to);
+  if (snap) {
+    for (const r of db
+      .prepare(`SELECT acct_no, cust_id FROM deposit WHERE data_date = ? AND cust_id IN (SELECT value FROM json_each(?))`)
+      .all(snap, JSON.stringify([...custIds])) as { acct_no: string; cust_id: string }[]) {
+      accounts.set(r.cust_id, [...(accounts.get(r.cust_id) ?? []), r.acct_no]);
+    }
+  }
+  const out = new Map<string, Map<string, Who>>();
+  for (const m of merchants) {
+    const ids = new Map<string, Who>();
+    for (const c of (m.manager_id && staffCusts.get(m.manager_id)) || []) {
+      for (const a of accounts.get(c) ?? []) ids.set(a, { role: '拓展客户经理', how: `客户经理手机号对应客户 ${c} 的存款账号`, cust_id: c });
+    }
+    if (m.owner_cust_id) for (const a of accounts.get(m.owner_cust_id) ?? []) ids.set(a, { role: '法人', how: `法人客户 ${m.owner_cust_id} 的存款账号`, cust_id: m.owner_cust_id });
+    if (m.settle_acct) ids.set(m.settle_acct, { role: '法人', how: '商户结算账号', cust_id: m.owner_cust_id });
+    if (ids.size) out.set(m.merchant_id, ids);
+  }
+  return out;
+}
+
+export const selfPaid: RuleDef = {
+  id: 'merchant.self_paid',
+  zh: '商户法人或拓展客户经理自付交易',
+  en: 'Paid by its owner or its manager',
+  explanation:
+    '找出付款方就是商户法人本人（商户结算账号或法人名下存款账号）或拓展该商户的客户经理本人（按员工手机号对应的客户名下账号）的交易，当月达到设定笔数即提示。自己给自己的商户刷卡付款，资金转一圈又回到自己手里，却虚增了交易笔数、金额和付款人数，是最直接的虚假交易。卡号付款方以卡号哈希标识，而本系统只保存卡号的密钥哈希和掩码，无法对应到持卡人，这类情形需结合“交易集中于少数付款方”规则识别。',
+  explanationEn:
+    "Finds transactions whose payer is the merchant's own owner (its settlement account or a deposit account of the owner customer) or the manager who brought the merchant in (an account of the customer whose phone is the manager's), and raises an alert at the set number of them in the month. Paying one's own merchant sends money round in a circle while adding transactions, amount and payers: the plainest fictitious trade. Card payers are named by a hash of the card number, and the console keeps only a keyed hash and the masked number of cards, so a card payer cannot be traced to its holder: such cases are left to the few-payers rule.",
+  params: [{ key: 'min_txns', zh: '当月自付最少笔数', en: 'Self-paid transactions in the month, at least', kind: 'count', min: 1, max: 100_000, default: 3 }],
+  run({ db, period, params }) {
+    const t = monthTxns(db, period);
+    const known = identities(db, period);
+    const out: Finding[] = [];
+    for (const g of t.groups) {
+      const ids = known.get(g.merchant);
+      if (!ids) continue;
+      const hit = new Map<number, Who>();
+      for (let i = g.start; i < g.end; i++) {
+        const who = t.payer[i] >= 0 ? ids.get(t.payers[t.payer[i]]) : undefined;
+        if (who) hit.set(i, who);
+      }
+      if (hit.size < params.min_txns) continue;
+      const rows = [...hit.keys()];
+      const f = figures(t, g);
+      const fen = rows.reduce((s, i) => s + t.fen[i], 0);
+      const people = new Map<string, Who>();
+      for (const [i, who] of hit) people.set(t.payers[t.payer[i]], who);
+      const roles = [...new Set([...people.values()].map((w) => w.role))].join('、');
+      out.push(
+        merchantFinding('merchant.self_paid', g, {
+          score: scoreOver(hit.size, params.min_txns),
+          summary: `${merchantName(g)} 有 ${hit.size} 笔共 ${cnMoney(fen)}（占交易金额 ${cnPct(f.fen > 0 ? fen / f.fen : 0)}）由${roles}本人账户支付`,
+          evidence: [
+            merchantEvidence(g, f),
+            ...[...people].map(([payer, who]) => ({ kind: 'customer' as const, id: who.cust_id ?? payer, fields: { 身份: who.role, 付款方标识: payer, 识别依据: who.how } })),
+            ...txnEvidence(db, sample(rows, 40).map((i) => t.rowid[i]), (rowid) => hit.get(rows.find((i) => t.rowid[i] === rowid)!)?.role ?? null),
+          ],
+          effects: merchantEffects(t, g, period, (i) => hit.has(i), 'always'),
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -221,6 +221,7 @@ const VARIANTS: Record<string, Variant[]> = {
     ...withDrillOrg(`/api/drill/customers/export?key=customers&date=${DATE}&format=csv`),
     ...withDrillOrg(`/api/drill/loans/export?key=loan_balance&date=${DATE}&format=csv`),
   ],
+  'GET /api/reconcile': withOrg(`/api/reconcile?date=${DATE}`),
   'GET /api/import/batches/:id/issues': [{ url: '/api/import/batches/BATCH/issues' }],
   'GET /api/import/batches/:id/issues.csv': [{ url: '/api/import/batches/BATCH/issues.csv' }],
   'GET /api/import/jobs/:id': [{ url: '/api/import/jobs/no-such-job', expect: () => 404 }],
@@ -249,6 +250,9 @@ const NO_ROWS: Record<string, string> = {
   'POST /api/import/commit': 'starts an import job',
   'POST /api/import/batches/:id/undo': 'undoes a whole batch',
   'PUT /api/import/profiles': 'writes a mapping profile',
+  'POST /api/reconcile': 'enters an official figure (its org inside the scope or 404: tests/unit/reconcile)',
+  'POST /api/reconcile/import': 'imports official figures (every org inside the scope, or the sheet is refused: tests/unit/reconcile)',
+  'DELETE /api/reconcile/:id': 'deletes an official figure (inside the scope or 404: tests/unit/reconcile)',
   'DELETE /api/import/profiles': 'deletes a mapping profile',
 };
 

@@ -3,9 +3,9 @@
 // first days of the next month.
 //
 // How, for each month end M whose case touches the run's period (M itself, or its leave days):
-// 1. One grouped pass over the deposit rows of the snapshots standing for [M − window − avgDays + 1, M]
-//    keeps the accounts whose balance on M is at least (1 + ratio) × their average of the avgDays
-//    days before the window and above it by at least minAmount (integer 分 × days, exact).
+// 1. The accounts whose balance on M is at least (1 + ratio) × their average of the avgDays days
+//    before the window and above it by at least minAmount (integer 分 × days, exact). The excess is
+//    at most the balance, so only the month end's balances ≥ minAmount are read further (by key).
 // 2. For those few accounts only: the daily balances of [avg start, M + leaveDays] (one query). The
 //    money has left on the first day after M whose balance is back within (1 − leftShare) of the
 //    excess over the average. Money still there on M + leaveDays stayed: no case (the quarter-end
@@ -72,19 +72,28 @@ function run(ctx: RuleContext): Finding[] {
     if (snapM === null || snapM < winStart) continue;
     const weights = dayWeights(snaps, avgStart, avgEnd);
     const days = BigInt(avgDays);
-    const candidates = db
-      .prepare(
-        `WITH w(snap, wt) AS (SELECT json_extract(value, '$.snap'), json_extract(value, '$.days') FROM json_each(@weights))
-         SELECT d.acct_no AS acct,
-                SUM(d.balance * COALESCE(w.wt, 0)) AS avgSum,
-                SUM(CASE WHEN d.data_date = @snapM THEN d.balance ELSE 0 END) AS balM
-           FROM deposit d LEFT JOIN w ON w.snap = d.data_date
-          WHERE d.data_date IN (SELECT snap FROM w UNION SELECT @snapM)
-          GROUP BY d.acct_no
-         HAVING balM * @days * 10000 >= (10000 + @ratioBp) * avgSum AND balM * @days - avgSum >= @minFen * @days AND balM > 0`,
-      )
+    // the excess is at most the month-end balance, so only balances of at least minAmount can be a
+    // case: their averages are read by key (data_date, acct_no), the rest of the bank is never summed
+    const high = db
+      .prepare('SELECT acct_no, balance FROM deposit WHERE data_date = ? AND balance >= ? AND balance > 0')
+      .raw(true)
       .safeIntegers(true)
-      .all({ weights: JSON.stringify(weights), snapM, days, ratioBp, minFen }) as { acct: string; avgSum: bigint; balM: bigint }[];
+      .all(snapM, minFen) as [string, bigint][];
+    const avgSums = new Map<string, bigint>();
+    const weightOf = new Map(weights.map((w) => [w.snap, BigInt(w.days)]));
+    for (const [acct, snap, fen] of db
+      .prepare(
+        `SELECT acct_no, data_date, balance FROM deposit
+          WHERE data_date IN (SELECT value FROM json_each(?)) AND acct_no IN (SELECT value FROM json_each(?))`,
+      )
+      .raw(true)
+      .safeIntegers(true)
+      .iterate(JSON.stringify([...weightOf.keys()]), JSON.stringify(high.map((h) => h[0]))) as Iterable<[string, string, bigint]>)
+      avgSums.set(acct, (avgSums.get(acct) ?? 0n) + fen * weightOf.get(snap)!);
+    // balance ≥ (1 + ratio) × average and balance − average ≥ minAmount, both × days (exact)
+    const candidates = high
+      .map(([acct, balM]) => ({ acct, balM, avgSum: avgSums.get(acct) ?? 0n }))
+      .filter((c) => c.balM * days * 10_000n >= (10_000n + ratioBp) * c.avgSum && c.balM * days - c.avgSum >= minFen * days);
     if (!candidates.length) continue;
 
     // who the accounts are on M (row org: the account's own, else its customer's)

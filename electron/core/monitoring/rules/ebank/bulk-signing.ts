@@ -1,0 +1,122 @@
+// ebank.bulk_signing: one staff member (or one device) making far more signings in a day than
+// the staff of the bank usually do that day. The export carries the day of a signing, not its
+// minute, so "within minutes" is read as "on one day"; comparing with the same day's median keeps
+// a bank-wide campaign day (everyone signing many) from raising an alert for everyone.
+import { monthEnd, monthStart } from '../../../../../shared/dates.js';
+import type { Finding, RuleDef } from '../../rule.js';
+import { cnDay, scoreOver } from '../kit.js';
+import { intermediateEffects, signedBetween, signingEvidence, type Signing } from './signings.js';
+
+interface Burst {
+  day: string;
+  by: 'staff' | 'device';
+  key: string;
+  rows: Signing[];
+  median: number;
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** The staff member most of the rows name (ties: the smallest id). */
+function mainStaff(rows: Signing[]): string | null {
+  const n = new Map<string, number>();
+  for (const r of rows) if (r.staff_id) n.set(r.staff_id, (n.get(r.staff_id) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [s, k] of [...n].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (best === null || k > n.get(best)!) best = s;
+  return best;
+}
+
+export const bulkSigning: RuleDef = {
+  id: 'ebank.bulk_signing',
+  zh: '同一人员或设备集中签约',
+  en: 'Many signings by one staff member or on one device',
+  explanation:
+    '找出同一营销人员、或同一签约设备在一天内办理的签约笔数达到设定值，并且是当天全行人员（或设备）中位数的设定倍数以上的情形。数据只有签约日期，没有时刻，因此“数分钟内”按同一天判断。短时间内在一台设备上成批签约，往往是拿客户资料代签、为完成签约考核而办，客户本人并不知情或并无需求；全行统一营销日人人都多，不会因此触发。',
+  explanationEn:
+    'Finds a staff member, or a signing device, with at least the set number of signings in one day, and at least the set multiple of that day\'s median over all staff (or devices). The export holds the day of a signing, not its time, so "within minutes" is judged as "on one day". A batch of signings on one device is typically made from customers\' papers to meet a signing target, without the customers knowing or needing it; a bank-wide campaign day, when everyone signs many, does not trigger it.',
+  params: [
+    { key: 'min_count', zh: '单日最少签约笔数', en: 'Signings in one day, at least', kind: 'count', min: 2, max: 100_000, default: 10 },
+    { key: 'peer_factor', zh: '不低于当日中位数的倍数', en: "Times the day's median, at least", kind: 'number', min: 1, max: 1000, default: 3 },
+  ],
+  run({ db, period, params }) {
+    const rows = signedBetween(db, period.from, period.to);
+    const groups = { staff: new Map<string, Signing[]>(), device: new Map<string, Signing[]>() };
+    const keysOf = { staff: new Set<string>(), device: new Set<string>() };
+    for (const s of rows) {
+      for (const by of ['staff', 'device'] as const) {
+        const k = by === 'staff' ? s.staff_id : s.device_id;
+        if (!k) continue;
+        keysOf[by].add(k);
+        const gk = `${s.sign_date}\u0001${k}`;
+        const l = groups[by].get(gk);
+        if (l) l.push(s);
+        else groups[by].set(gk, [s]);
+      }
+    }
+    const bursts: Burst[] = [];
+    for (const by of ['staff', 'device'] as const) {
+      // the day's median over every staff member (device) active in the period, zeros included
+      const perDay = new Map<string, number[]>();
+      for (const [gk, l] of groups[by]) {
+        const day = gk.split('\u0001')[0];
+        perDay.set(day, [...(perDay.get(day) ?? []), l.length]);
+      }
+      const med = new Map<string, number>();
+      for (const [day, counts] of perDay) med.set(day, median([...counts, ...Array(Math.max(0, keysOf[by].size - counts.length)).fill(0)]));
+      for (const [gk, l] of groups[by]) {
+        const [day, key] = gk.split('\u0001');
+        const m = med.get(day)!;
+        if (l.length >= params.min_count && l.length >= params.peer_factor * Math.max(1, m)) bursts.push({ day, by, key, rows: l, median: m });
+      }
+    }
+    // one alert per staff member and month: their own burst days and the device bursts they made most of
+    const hits = new Map<string, { staff: string; month: string; bursts: Burst[] }>();
+    for (const b of bursts) {
+      const staff = b.by === 'staff' ? b.key : mainStaff(b.rows);
+      if (!staff) continue;
+      const hk = `${staff}\u0001${b.day.slice(0, 7)}`;
+      const h = hits.get(hk) ?? { staff, month: b.day.slice(0, 7), bursts: [] };
+      h.bursts.push(b);
+      hits.set(hk, h);
+    }
+    const out: Finding[] = [];
+    for (const h of hits.values()) {
+      h.bursts.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.by < b.by ? 1 : -1));
+      const named = new Map<string, Signing>();
+      for (const b of h.bursts) for (const s of b.rows) named.set(s.sign_no, s);
+      const list = [...named.values()].sort((a, b) => (a.sign_no < b.sign_no ? -1 : 1));
+      const never = list.filter((s) => s.last_used_date === null).length;
+      const parts = h.bursts.map((b) =>
+        b.by === 'staff' ? `${cnDay(b.day)} 办理签约 ${b.rows.length} 笔（当日人员中位数 ${b.median} 笔）` : `${cnDay(b.day)} 在设备 ${b.key} 上签约 ${b.rows.length} 笔（当日设备中位数 ${b.median} 笔）`,
+      );
+      const day = monthEnd(`${h.month}-01`) < period.to ? monthEnd(`${h.month}-01`) : period.to;
+      const orgs = new Map<string, number>();
+      for (const s of list) if (s.org) orgs.set(s.org, (orgs.get(s.org) ?? 0) + 1);
+      const org = [...orgs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+      out.push({
+        rule: 'ebank.bulk_signing',
+        subject: { type: 'staff', id: h.staff },
+        org_id: org,
+        staff_id: h.staff,
+        period: h.month,
+        score: scoreOver(Math.max(...h.bursts.map((b) => b.rows.length)), params.min_count),
+        summary: `营销人员 ${h.staff} ${parts.join('；')}；这些签约中 ${never} 笔至今从未使用`,
+        evidence: [
+          ...h.bursts.map((b) => ({
+            kind: 'figure' as const,
+            id: `${b.by}:${b.key}:${b.day}`,
+            fields: { 日期: b.day, 对象: b.by === 'staff' ? '营销人员' : '签约设备', 编号: b.key, 签约笔数: b.rows.length, 当日中位数: b.median },
+          })),
+          ...list.slice(0, 60).map(signingEvidence),
+        ],
+        effects: intermediateEffects(db, list, day, monthStart(day)),
+      });
+    }
+    return out;
+  },
+};

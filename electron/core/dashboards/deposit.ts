@@ -57,7 +57,18 @@ export function deposit(ctx: DashContext): { kpis: Kpi[]; charts: ChartSpec[] } 
   }
   if (by === 'children') {
     charts.push(
-      split(ctx, { id: 'deposit_deviation_by_staff', title: ctx.t('存款偏离度（分客户经理）', 'Deposit deviation by account manager'), keys: ['deposit_deviation'], by: 'staff', skipZero: 'deposit_balance', threshold, needs: 'deposit' }),
+      // the highest first: the managers the threshold is about (DATA.md monitoring model 1)
+      split(ctx, {
+        id: 'deposit_deviation_by_staff',
+        title: ctx.t(`存款偏离度（最高的${RANKING_TOP}名客户经理）`, `Deposit deviation, top ${RANKING_TOP} account managers`),
+        keys: ['deposit_deviation'],
+        by: 'staff',
+        kind: 'hbar',
+        top: RANKING_TOP,
+        skipZero: 'deposit_balance',
+        threshold,
+        needs: 'deposit',
+      }),
     );
   }
   if (by) {

@@ -248,6 +248,17 @@ describe('dashboards on the demo bank', () => {
     }
   });
 
+  it('rankings: the highest first, at most 15 bars, and the deviation ranking carries the threshold line', () => {
+    const s = spec('bank', 'deposit');
+    for (const id of ['deposit_deviation_by_staff', 'deposit_ranking']) {
+      const c = s.charts.find((x) => x.id === id)!;
+      const d = c.series[0].data as number[];
+      expect(d.length, id).toBe(15);
+      for (let i = 1; i < d.length; i++) expect(d[i - 1], id).toBeGreaterThanOrEqual(d[i]);
+    }
+    expect(s.charts.find((x) => x.id === 'deposit_deviation_by_staff')!.threshold!.value).toBe(0.03);
+  });
+
   it('overdue buckets and structure pies add up to their totals (in 分)', () => {
     const q = spec('bank', 'quality');
     const kpi = (k: string) => q.kpis.find((x) => x.key === k)!.value!;

@@ -9,6 +9,7 @@ import { openDb } from '../../../electron/core/db/connection.js';
 import { resolveTarget } from '../../../electron/core/indicators/index.js';
 import { wholeBankScope } from '../../../electron/core/scope/index.js';
 import { dashboardSpec } from '../../../electron/core/dashboards/index.js';
+import { saveIndicatorSettings } from '../../../electron/core/settings/indicators.js';
 import { DASHBOARD_IDS, type IndicatorsResult } from '../../../shared/indicators.js';
 import type { DashboardSpec } from '../../../shared/dashboard.js';
 import { tempApi, tempDir, type TestApi } from '../api/helpers.js';
@@ -77,6 +78,20 @@ describe('dashboard routes', () => {
     expect(await balance()).toBe(1300);
     undoBatch(api.db, r.batchId!, null);
     expect(await balance()).toBe(1234.56);
+  });
+
+  it('存款偏离度 per staff member against the threshold setting as it is now', async () => {
+    const api = await bank();
+    const chart = async () => ((await (await get(api, '/api/dashboards/deposit?date=2024-07-31')).json()) as DashboardSpec).charts.find((c) => c.id === 'deposit_deviation_by_unit')!;
+    const c = await chart();
+    // B1 has no child org: one bar per staff member. S01's month: 30 days at 1,000.00 and one at
+    // 1,234.56 → average 3,123,456 分 / 31 = 100,756.6… → 100,757 分; deviation (123,456 − 100,757) / 100,757
+    expect(c.categories).toEqual(['王经理']);
+    expect(c.series[0].data[0]).toBe(22_699 / 100_757);
+    expect(c.series[0].drill).toEqual([{ kind: 'scope', staff: 'S01' }]);
+    expect(c.threshold).toEqual({ value: 0.03, label: '阈值 3%' });
+    saveIndicatorSettings(api.db, { deviationThreshold: 0.04 }, 'tester');
+    expect((await chart()).threshold).toEqual({ value: 0.04, label: '阈值 4%' });
   });
 
   it('400 for a bad date, base, dashboard, language or range', async () => {

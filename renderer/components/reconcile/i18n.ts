@@ -43,8 +43,6 @@ export const reconcileZh = {
   status: { differ: '不一致', no_data: '控制台无数据', match: '一致' },
   empty: '该日期尚未录入报表数字。',
   noDate: '尚无数据，也没有报表数字。',
-  unitYuan: '元',
-  unitCount: '个',
 };
 
 export type ReconcileMessages = typeof reconcileZh;
@@ -91,6 +89,4 @@ export const reconcileEn: ReconcileMessages = {
   status: { differ: 'Differs', no_data: 'No console data', match: 'Matches' },
   empty: 'No official figures entered for this date yet.',
   noDate: 'No data and no official figures yet.',
-  unitYuan: 'yuan',
-  unitCount: '',
 };

@@ -35,7 +35,9 @@ export function resolveTarget(db: Db, scope: Scope, q: { org?: string; staff?: s
   const staffId = within.managerId ?? (q.staff && q.staff !== '' ? q.staff : null);
   if (staffId !== null) {
     const s = db.prepare('SELECT name, org_id FROM staff WHERE staff_id = ?').get(staffId) as { name: string; org_id: string } | undefined;
-    const inScope = within.orgIds === null ? true : s !== undefined && within.orgIds.includes(s.org_id);
+    // a 客户经理 limited to their own rows is that staff member wherever they sit: their rows are
+    // still only those of the orgs in scope
+    const inScope = within.managerId !== null || within.orgIds === null ? true : s !== undefined && within.orgIds.includes(s.org_id);
     if (!inScope) throw new StaffNotInScopeError(staffId);
     return { type: 'staff', id: staffId, orgIds: within.orgIds, staffId, name: s?.name ?? staffId };
   }

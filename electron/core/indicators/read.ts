@@ -23,7 +23,7 @@ import { latestSnapshot } from '../rules/in-service.js';
 import { getCatalog } from '../crm/catalog.js';
 import type { FamilyId } from './families/index.js';
 import { ensureFamily, ensureFamilyDates } from './store.js';
-import { sumCells, sumMeasureByDate, type GroupOf, type Measures } from './sums.js';
+import { sumCells, sumMeasureByDate, type GroupBy, type GroupOf, type Measures } from './sums.js';
 import { dayWeights, snapshotDates } from './snapshots.js';
 import type { Target } from './target.js';
 import { confirmedExclusions, type Exclusion } from './exclusions.js';
@@ -46,7 +46,7 @@ const ALL = 'all';
 
 /** Every key of INDICATORS for the target as of `date` (YYYY-MM-DD). */
 export function readIndicators(db: Db, date: string, target: Target, opts: ReadOptions = {}): IndicatorSet {
-  return readGroups(db, date, target, () => ALL, opts).get(ALL) ?? indicatorSet(emptyParts(), getCatalog(db).map((i) => i.id));
+  return readGroups(db, date, target, () => ALL, 'all', opts).get(ALL) ?? indicatorSet(emptyParts(), getCatalog(db).map((i) => i.id));
 }
 
 /**
@@ -57,7 +57,7 @@ export function readIndicators(db: Db, date: string, target: Target, opts: ReadO
 export function readIndicatorsBy(db: Db, date: string, target: Target, by: 'children' | 'staff', opts: ReadOptions = {}): TargetFigures[] {
   const tree = loadOrgTree(db);
   if (by === 'staff') {
-    const groups = readGroups(db, date, target, (_org, staff) => (staff === '' ? null : staff), opts);
+    const groups = readGroups(db, date, target, (_org, staff) => (staff === '' ? null : staff), 'staff', opts);
     const names = new Map(
       (db.prepare('SELECT staff_id, name, post FROM staff').all() as { staff_id: string; name: string; post: string | null }[]).map((s) => [s.staff_id, s]),
     );
@@ -73,7 +73,7 @@ export function readIndicatorsBy(db: Db, date: string, target: Target, by: 'chil
     if (!tree.byId.has(org)) return null;
     return tree.ancestors(org).find((a) => kidIds.has(a)) ?? null;
   };
-  const groups = readGroups(db, date, target, (org) => childOf(org), opts);
+  const groups = readGroups(db, date, target, (org) => childOf(org), 'org', opts);
   const items = getCatalog(db).map((i) => i.id);
   return kids.map((k) => ({ id: k.org_id, name: k.name, level: k.level, indicators: groups.get(k.org_id) ?? indicatorSet(emptyParts(), items) }));
 }
@@ -99,11 +99,11 @@ interface Series {
   byGroup: Map<string, Map<string, bigint>>;
 }
 
-function series(db: Db, table: 'deposit' | 'loan', from: string, date: string, target: Target, groupOf: GroupOf): Series {
+function series(db: Db, table: 'deposit' | 'loan', from: string, date: string, target: Target, groupOf: GroupOf, by: GroupBy): Series {
   const snaps = snapshotDates(db, table, from, date);
   ensureFamilyDates(db, snaps, table);
   const measure = table === 'deposit' ? 'dep_bal' : 'loan_bal';
-  return { snaps, byGroup: sumMeasureByDate(db, table, measure, from, date, target, groupOf) };
+  return { snaps, byGroup: sumMeasureByDate(db, table, measure, from, date, target, groupOf, by) };
 }
 
 function average(s: Series, group: string, periodStart: string, date: string): bigint {
@@ -114,7 +114,7 @@ function average(s: Series, group: string, periodStart: string, date: string): b
   return divRound(fenDays, days);
 }
 
-function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf, opts: ReadOptions = {}): Map<string, IndicatorSet> {
+function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf, by: GroupBy, opts: ReadOptions = {}): Map<string, IndicatorSet> {
   assertDay(date);
   const depSnap = latestSnapshot(db, 'deposit', date);
   const loanSnap = latestSnapshot(db, 'loan', date);
@@ -143,8 +143,8 @@ function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf, opts
     };
     const cut = opts.excludeConfirmed ? confirmedExclusions(db, target, groupOf) : [];
     if (depSnap) {
-      for (const [g, m] of sumCells(db, depSnap, 'deposit', target, groupOf)) part(g).dep = m;
-      const s = series(db, 'deposit', depFrom, date, target, groupOf);
+      for (const [g, m] of sumCells(db, depSnap, 'deposit', target, groupOf, by)) part(g).dep = m;
+      const s = series(db, 'deposit', depFrom, date, target, groupOf, by);
       applyCuts(cut, 'deposit', depSnap, part, (p) => p.dep, s);
       for (const g of s.byGroup.keys()) part(g);
       for (const [g, p] of groups) {
@@ -154,8 +154,8 @@ function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf, opts
       }
     }
     if (loanSnap) {
-      for (const [g, m] of sumCells(db, loanSnap, 'loan', target, groupOf)) part(g).loan = m;
-      const s = series(db, 'loan', loanFrom, date, target, groupOf);
+      for (const [g, m] of sumCells(db, loanSnap, 'loan', target, groupOf, by)) part(g).loan = m;
+      const s = series(db, 'loan', loanFrom, date, target, groupOf, by);
       applyCuts(cut, 'loan', loanSnap, part, (p) => p.loan, s);
       for (const g of s.byGroup.keys()) part(g);
       for (const [g, p] of groups) {
@@ -164,7 +164,7 @@ function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf, opts
       }
     }
     for (const f of DAILY) {
-      for (const [g, m] of sumCells(db, date, f, target, groupOf)) {
+      for (const [g, m] of sumCells(db, date, f, target, groupOf, by)) {
         const p = part(g);
         for (const [k, v] of m) p.daily.set(k, (p.daily.get(k) ?? 0n) + v);
       }

@@ -8,6 +8,19 @@ export type Measures = Map<string, bigint>;
 /** The group a cell falls in (null: not counted), from its org and staff. */
 export type GroupOf = (org: string, staff: string) => string | null;
 
+/**
+ * What the groups depend on, so SQLite adds up the cells before they reach JavaScript: 'all'
+ * (one group: the cells arrive summed per measure), 'org' (groups by org), 'staff' (by staff).
+ * groupOf then sees '' for the column the sum dropped.
+ */
+export type GroupBy = 'all' | 'org' | 'staff';
+
+const COLS: Record<GroupBy, { select: string; group: string }> = {
+  all: { select: "'' AS org_id, '' AS staff_id", group: '' },
+  org: { select: "org_id, '' AS staff_id", group: 'org_id, ' },
+  staff: { select: "'' AS org_id, staff_id", group: 'staff_id, ' },
+};
+
 function filterSql(t: Target): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
@@ -23,11 +36,12 @@ function filterSql(t: Target): { sql: string; params: Record<string, unknown> } 
 }
 
 /** Σ of every measure of the family at `date` (already built) per group of the target's cells. */
-export function sumCells(db: Db, date: string, family: FamilyId, t: Target, groupOf: GroupOf): Map<string, Measures> {
+export function sumCells(db: Db, date: string, family: FamilyId, t: Target, groupOf: GroupOf, by: GroupBy): Map<string, Measures> {
   const f = filterSql(t);
   const out = new Map<string, Measures>();
+  const c = COLS[by];
   const cells = db
-    .prepare(`SELECT org_id, staff_id, measure, value FROM ind_cell WHERE data_date = @date AND family = @family AND ${f.sql}`)
+    .prepare(`SELECT ${c.select}, measure, SUM(value) FROM ind_cell WHERE data_date = @date AND family = @family AND ${f.sql} GROUP BY ${c.group}measure`)
     .raw(true)
     .safeIntegers(true)
     .iterate({ ...f.params, date, family }) as Iterable<[string, string, string, bigint]>;
@@ -38,9 +52,9 @@ export function sumCells(db: Db, date: string, family: FamilyId, t: Target, grou
     if (!m) out.set(g, (m = new Map()));
     m.set(measure, (m.get(measure) ?? 0n) + value);
   }
-  // a customer counted in n cells of one group counts once there
+  // a customer counted in n cells of one group counts once there (overlaps are few: read row by row)
   const overlaps = db
-    .prepare(`SELECT measure, cust_id, org_id, staff_id FROM ind_overlap WHERE data_date = @date AND family = @family AND ${f.sql}`)
+    .prepare(`SELECT measure, cust_id, ${by === 'staff' ? "''" : 'org_id'}, ${by === 'org' ? "''" : 'staff_id'} FROM ind_overlap WHERE data_date = @date AND family = @family AND ${f.sql}`)
     .raw(true)
     .iterate({ ...f.params, date, family }) as Iterable<[string, string, string, string]>;
   const seen = new Map<string, number>();
@@ -59,13 +73,15 @@ export function sumCells(db: Db, date: string, family: FamilyId, t: Target, grou
 }
 
 /** Σ of one measure per snapshot date in [from, to] per group (the daily totals behind the averages). */
-export function sumMeasureByDate(db: Db, family: FamilyId, measure: string, from: string, to: string, t: Target, groupOf: GroupOf): Map<string, Map<string, bigint>> {
+export function sumMeasureByDate(db: Db, family: FamilyId, measure: string, from: string, to: string, t: Target, groupOf: GroupOf, by: GroupBy): Map<string, Map<string, bigint>> {
   const f = filterSql(t);
   const out = new Map<string, Map<string, bigint>>();
+  const c = COLS[by];
   const rows = db
     .prepare(
-      `SELECT data_date, org_id, staff_id, value FROM ind_cell
-        WHERE family = @family AND measure = @measure AND data_date >= @from AND data_date <= @to AND ${f.sql}`,
+      `SELECT data_date, ${c.select}, SUM(value) FROM ind_cell
+        WHERE family = @family AND measure = @measure AND data_date >= @from AND data_date <= @to AND ${f.sql}
+        GROUP BY ${c.group}data_date`,
     )
     .raw(true)
     .safeIntegers(true)

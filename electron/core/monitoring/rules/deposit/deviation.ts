@@ -11,9 +11,7 @@ import { addDays, monthEnd, monthStart } from '../../../../../shared/dates.js';
 import { divRound, fenToYuan } from '../../../../../shared/money.js';
 import type { Evidence } from '../../../../../shared/monitoring.js';
 import { ensureFamilyDates } from '../../../indicators/store.js';
-import { sumMeasureByDate } from '../../../indicators/sums.js';
 import { dayWeights, snapshotDates } from '../../../indicators/snapshots.js';
-import type { Target } from '../../../indicators/target.js';
 import { ratio } from '../../../metrics/ratio.js';
 import { loadOrgTree } from '../../../metrics/org-tree.js';
 import { latestSnapshot } from '../../../rules/in-service.js';
@@ -25,8 +23,6 @@ const PARAMS: RuleParam[] = [
   // a 客户经理 with a few accounts swings by more than the threshold on one ordinary deposit
   { key: 'min_avg', zh: '最低月日均（元）', en: 'Minimum monthly average (yuan)', kind: 'yuan', min: 0, max: 10_000_000_000, default: 1_000_000 },
 ];
-
-const BANK: Target = { type: 'bank', id: null, orgIds: null, staffId: null, name: '' };
 
 /** The days judged: each month end inside the period, and the period's last day when its month is
  *  not over; each moved back to the last deposit snapshot on or before it, if that is in its month. */
@@ -72,18 +68,29 @@ function run(ctx: RuleContext): Finding[] {
     const from = latestSnapshot(db, 'deposit', start) ?? start;
     const snaps = snapshotDates(db, 'deposit', from, day);
     ensureFamilyDates(db, snaps, 'deposit');
-    // per org of the row, then rolled up to every org above it; per staff member directly
-    const byLeaf = sumMeasureByDate(db, 'deposit', 'dep_bal', from, day, BANK, (org) => org);
+    // the daily totals per org of the row (rolled up to every org above it) and per staff member, in
+    // one pass over the materialised cells the dashboards sum (indicators/sums.ts reads the same rows)
     const byOrg = new Map<string, Map<string, bigint>>();
-    for (const [leaf, totals] of byLeaf) {
-      if (!tree.byId.has(leaf)) continue; // an org not loaded: only the bank's figure holds it
-      for (const a of tree.ancestors(leaf)) {
-        let t = byOrg.get(a);
-        if (!t) byOrg.set(a, (t = new Map()));
-        for (const [d, v] of totals) t.set(d, (t.get(d) ?? 0n) + v);
-      }
+    const byStaff = new Map<string, Map<string, bigint>>();
+    const add = (m: Map<string, Map<string, bigint>>, g: string, d: string, v: bigint) => {
+      let t = m.get(g);
+      if (!t) m.set(g, (t = new Map()));
+      t.set(d, (t.get(d) ?? 0n) + v);
+    };
+    const cells = db
+      .prepare(
+        `SELECT data_date, org_id, staff_id, SUM(value) FROM ind_cell
+          WHERE family = 'deposit' AND measure = 'dep_bal' AND data_date >= ? AND data_date <= ?
+          GROUP BY data_date, org_id, staff_id`,
+      )
+      .raw(true)
+      .safeIntegers(true)
+      .iterate(from, day) as Iterable<[string, string, string, bigint]>;
+    for (const [d, org, s, v] of cells) {
+      // an org not loaded: only the bank's figure holds it
+      if (tree.byId.has(org)) for (const a of tree.ancestors(org)) add(byOrg, a, d, v);
+      if (s !== '') add(byStaff, s, d, v);
     }
-    const byStaff = sumMeasureByDate(db, 'deposit', 'dep_bal', from, day, BANK, (_org, s) => (s === '' ? null : s));
 
     const judge = (type: 'org' | 'staff', id: string, f: Figure) => {
       if (f.avg <= 0n || f.avg < minAvg) return;

@@ -24,9 +24,10 @@ const STAFF = '员工号,姓名,所属机构号,岗位\nE1,甲,S11,客户经理\
 /** account → [customer, kind, org, manager, balance in 元 on a day] */
 type Account = [string, string, string, string, (day: string) => number];
 
-function depositCsv(accounts: Record<string, Account>, from: string, to: string): string {
+function depositCsv(accounts: Record<string, Account>, from: string, to: string, skip: string[] = []): string {
   let csv = '数据日期,账号,客户号,存款种类,账户余额,所属机构号,归属客户经理号\n';
   for (let d = from; d <= to; d = addDays(d, 1)) {
+    if (skip.includes(d)) continue;
     for (const [no, [cust, kind, org, mgr, bal]] of Object.entries(accounts)) csv += `${d},${no},${cust},${kind},${bal(d).toFixed(2)},${org},${mgr}\n`;
   }
   return csv;
@@ -47,7 +48,7 @@ async function bank(files: Record<string, string>): Promise<{ db: Db; dir: strin
 const between = (from: string, to: string, inside: number, outside: number) => (d: string) => (d >= from && d <= to ? inside : outside);
 
 describe('deposit.deviation', () => {
-  // June 2024, daily snapshots. Month average = Σ daily totals / 30.
+  // June 2024, daily snapshots but for 06-10 (carried from 06-09: the same balances). Month average = Σ daily totals / 30.
   //   D1 (S11, E1): 1,000,000 every day, 1,100,000 on 06-30
   //     avg = (29 × 1,000,000 + 1,100,000) / 30 = 1,003,333.33 (分: 100,333,333.33 → 100,333,333)
   //     dev = (110,000,000 − 100,333,333) / 100,333,333 = 9,666,667 / 100,333,333 ≈ 9.63 %  > 3 %
@@ -71,6 +72,7 @@ describe('deposit.deviation', () => {
         },
         '2024-06-01',
         '2024-06-30',
+        ['2024-06-10'],
       ),
     }));
   });
@@ -123,6 +125,11 @@ describe('deposit.deviation', () => {
   it('min_avg: S11/E1 average 1,003,333.33 is judged at that minimum, not a 分 above it', () => {
     expect(ids(DEVIATION.run({ db, period: june, params: { min_avg: 1_003_333.33 } }))).toEqual(['org:S11', 'staff:E1']);
     expect(ids(DEVIATION.run({ db, period: june, params: { min_avg: 1_003_333.34 } }))).toEqual([]);
+  });
+
+  it('min_coverage: 29 of June’s 30 days have a snapshot: judged at 0.96 (28.8 days), not at 0.97 (29.1)', () => {
+    expect(ids(DEVIATION.run({ db, period: june, params: { min_coverage: 0.96 } }))).toEqual(['org:S11', 'staff:E1']);
+    expect(ids(DEVIATION.run({ db, period: june, params: { min_coverage: 0.97 } }))).toEqual([]);
   });
 
   it('judges each month end, or the last day of a month not over, at the last day with data', () => {

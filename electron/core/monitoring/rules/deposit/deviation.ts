@@ -7,7 +7,7 @@
 // before dividing): read from the materialised deposit cells (indicators/), so the cost does not
 // grow with the rows of the month, and an alert never disagrees with the dashboard it names.
 import type { Db } from '../../../db/connection.js';
-import { addDays, monthEnd, monthStart } from '../../../../../shared/dates.js';
+import { addDays, daysBetween, monthEnd, monthStart } from '../../../../../shared/dates.js';
 import { divRound, fenToYuan } from '../../../../../shared/money.js';
 import type { Evidence } from '../../../../../shared/monitoring.js';
 import { ensureFamilyDates } from '../../../indicators/store.js';
@@ -22,6 +22,9 @@ import { dailySeries, md, paramOf, scoreOver, wan, yuanToFenN } from './common.j
 const PARAMS: RuleParam[] = [
   // a 客户经理 with a few accounts swings by more than the threshold on one ordinary deposit
   { key: 'min_avg', zh: '最低月日均（元）', en: 'Minimum monthly average (yuan)', kind: 'yuan', min: 0, max: 10_000_000_000, default: 1_000_000 },
+  // a month held only as a month-end snapshot has no daily average to deviate from: its "日均" is the
+  // previous month end carried over, and the figure measures the month's growth instead
+  { key: 'min_coverage', zh: '本月有数据天数的最低占比', en: 'Minimum share of the month’s days with a snapshot', kind: 'ratio', min: 0, max: 1, default: 0.8 },
 ];
 
 /** The days judged: each month end inside the period, and the period's last day when its month is
@@ -58,6 +61,7 @@ function figures(snaps: readonly string[], byGroup: Map<string, Map<string, bigi
 function run(ctx: RuleContext): Finding[] {
   const { db, period } = ctx;
   const minAvg = yuanToFenN(paramOf(ctx, PARAMS, 'min_avg'));
+  const minCoverage = paramOf(ctx, PARAMS, 'min_coverage');
   const threshold = indicatorSettings(db).deviationThreshold;
   const tree = loadOrgTree(db);
   const staff = new Map((db.prepare('SELECT staff_id, name, org_id FROM staff').all() as { staff_id: string; name: string; org_id: string }[]).map((s) => [s.staff_id, s]));
@@ -67,6 +71,8 @@ function run(ctx: RuleContext): Finding[] {
     const start = monthStart(day);
     const from = latestSnapshot(db, 'deposit', start) ?? start;
     const snaps = snapshotDates(db, 'deposit', from, day);
+    const own = snaps.filter((s) => s >= start).length;
+    if (own < minCoverage * (daysBetween(start, day) + 1)) continue;
     ensureFamilyDates(db, snaps, 'deposit');
     // the daily totals per org of the row (rolled up to every org above it) and per staff member, in
     // one pass over the materialised cells the dashboards sum (indicators/sums.ts reads the same rows)
@@ -148,9 +154,9 @@ export const DEVIATION: RuleDef = {
   explanation:
     '监测各机构（总行、支行、分理处）和各客户经理的存款偏离度：月末最后一日存款余额相对本月日均存款的偏离程度（月中按当日余额对本月已过天数的日均）。' +
     '监管要求商业银行月末存款偏离度不超过阈值（默认 3%，可在指标设置中修改），偏离过大说明月末时点余额靠临时拉存款冲高，' +
-    '时点考核数据失真。月日均低于参数的对象不判，以免少量账户的正常波动误报。本预警指出偏离的机构和人员，具体冲时点的账户及其剔除金额见“冲时点存款”预警。',
+    '时点考核数据失真。月日均低于参数的对象不判，以免少量账户的正常波动误报；本月有存款快照的天数不足参数比例时（如只有月末快照），没有真实的日均可比，也不判。本预警指出偏离的机构和人员，具体冲时点的账户及其剔除金额见“冲时点存款”预警。',
   explanationEn:
-    'Watches the deposit deviation of every org (head office, branches, sub-branches) and every account manager: how far the month-end balance stands above the month’s daily average (mid-month, the day’s balance against the average so far). Regulators cap the month-end deviation (3% by default, set in the indicator settings); a larger one means the period-end balance was pushed up with money that does not stay, so point-in-time figures overstate the business. Subjects whose monthly average is below the minimum set are not judged, so the ordinary swings of a few accounts do not alarm. The alert names the org or person; the accounts that dressed the figure, and the amounts taken out, are the window-dressing alerts.',
+    'Watches the deposit deviation of every org (head office, branches, sub-branches) and every account manager: how far the month-end balance stands above the month’s daily average (mid-month, the day’s balance against the average so far). Regulators cap the month-end deviation (3% by default, set in the indicator settings); a larger one means the period-end balance was pushed up with money that does not stay, so point-in-time figures overstate the business. Subjects whose monthly average is below the minimum set are not judged, so the ordinary swings of a few accounts do not alarm; nor is a month whose days mostly have no snapshot of their own (only a month-end file), as it has no real daily average. The alert names the org or person; the accounts that dressed the figure, and the amounts taken out, are the window-dressing alerts.',
   params: PARAMS,
   run,
 };

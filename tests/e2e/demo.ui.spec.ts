@@ -190,6 +190,8 @@ function screens(custId: string): Screen[] {
     { name: 'settings', url: '#/settings/crm', nav: 'crmSettings', ready: (p) => expect(p.getByTestId('catalog-editor').locator('.el-table__row')).toHaveCount(18) },
     { name: 'users', url: '#/users', nav: 'users', ready: (p) => expect(p.getByTestId('users-table').locator('.el-table__row').first()).toBeVisible() },
     { name: 'audit', url: '#/audit', nav: 'audit', ready: (p) => expect(p.getByTestId('audit-table').locator('.el-table__row').first()).toBeVisible() },
+    // 对账 sits in the 数据看板 group (its view: helper "recon")
+    { name: 'reconcile', url: '#/reconcile', nav: 'reconcile', ready: (p) => expect(p.getByTestId('reconcile')).toHaveAttribute('data-state', 'ready') },
     // 数据看板: one menu entry per dashboard of the core
     ...DASHBOARD_IDS.map((id) => ({
       name: `dashboard-${id}`,

@@ -18,7 +18,9 @@ interface Label {
   kind: string;
   keys: Record<string, string | number | string[]>;
   decoy?: boolean;
+  /** the rule and subjects a case is for (labels written since the decoys came) */
   rule?: string;
+  subjects?: { type: string; id: string; period: string }[];
 }
 
 let dir: string;
@@ -45,8 +47,9 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** planted case → the rule and subject that must raise it */
-function expected(l: Label): { rule: string; id: string }[] {
+/** planted case → the rule and subject (and period, where the label says) that must raise it */
+function expected(l: Label): { rule: string; id: string; period?: string }[] {
+  if (l.rule && l.subjects) return l.subjects.map((s) => ({ rule: l.rule!, id: s.id, period: s.period }));
   const k = l.keys;
   switch (l.kind) {
     case 'month_end_spike':
@@ -69,19 +72,23 @@ function expected(l: Label): { rule: string; id: string }[] {
 }
 
 const MINE = new Set([...DEPOSIT_RULES, ...LOAN_RULES].map((r) => r.id as string));
-const has = (rule: string, id: string) => (found.get(rule) ?? []).some((f) => f.subject.id === id);
+const has = (rule: string, id: string, period?: string) => (found.get(rule) ?? []).some((f) => f.subject.id === id && (period === undefined || f.period === period));
 
 describe('deposit and loan rules on the small demo bank', () => {
   it('finds every planted case of these families', () => {
     const planted = labels.filter((l) => !l.decoy && (l.model === 'deposit' || l.model === 'loan'));
     expect(planted.length).toBeGreaterThanOrEqual(10);
-    const missed = planted.flatMap(expected).filter((e) => !has(e.rule, e.id));
+    const missed = planted
+      .flatMap(expected)
+      .filter((e) => MINE.has(e.rule))
+      .filter((e) => !has(e.rule, e.id, e.period));
     expect(missed).toEqual([]);
   });
 
   it('raises no decoy labelled for one of these rules', () => {
     const decoys = labels.filter((l) => l.decoy && l.rule && MINE.has(l.rule));
     const raised = decoys.filter((l) => {
+      if (l.subjects) return l.subjects.some((s) => has(l.rule!, s.id, s.period));
       const ids = Object.values(l.keys).flatMap((v) => (Array.isArray(v) ? v : [String(v)]));
       return ids.some((id) => has(l.rule!, id));
     });
@@ -90,12 +97,15 @@ describe('deposit and loan rules on the small demo bank', () => {
 
   it('prints recall and precision per rule against the labels (measured)', () => {
     const want = new Map<string, Set<string>>();
-    for (const l of labels.filter((x) => !x.decoy)) for (const e of expected(l)) want.set(e.rule, (want.get(e.rule) ?? new Set()).add(e.id));
+    // a case is its rule, subject and period (one alert per rule, subject and period)
+    const key = (id: string, period?: string) => `${id}@${period ?? '*'}`;
+    for (const l of labels.filter((x) => !x.decoy)) for (const e of expected(l)) want.set(e.rule, (want.get(e.rule) ?? new Set()).add(key(e.id, e.period)));
     const lines: string[] = [];
     for (const [rule, list] of found) {
       const w = want.get(rule) ?? new Set<string>();
-      const hit = new Set(list.filter((f) => w.has(f.subject.id)).map((f) => f.subject.id));
-      lines.push(`${rule}: alerts ${list.length}, labelled ${w.size}, recall ${w.size ? (hit.size / w.size).toFixed(2) : '—'}, precision ${list.length ? (list.filter((f) => w.has(f.subject.id)).length / list.length).toFixed(2) : '—'}, ${ms.get(rule)} ms`);
+      const hits = (f: Finding) => w.has(key(f.subject.id, f.period)) || w.has(key(f.subject.id));
+      const hit = new Set(list.filter(hits).map((f) => key(f.subject.id, f.period)));
+      lines.push(`${rule}: alerts ${list.length}, labelled ${w.size}, recall ${w.size ? (hit.size / w.size).toFixed(2) : '—'}, precision ${list.length ? (list.filter(hits).length / list.length).toFixed(2) : '—'}, ${ms.get(rule)} ms`);
     }
     console.log(lines.join('\n'));
     expect(lines).toHaveLength(6);

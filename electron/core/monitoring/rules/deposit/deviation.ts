@@ -22,9 +22,11 @@ import { dailySeries, md, paramOf, scoreOver, wan, yuanToFenN } from './common.j
 const PARAMS: RuleParam[] = [
   // a 客户经理 with a few accounts swings by more than the threshold on one ordinary deposit
   { key: 'min_avg', zh: '最低月日均（元）', en: 'Minimum monthly average (yuan)', kind: 'yuan', min: 0, max: 10_000_000_000, default: 1_000_000 },
-  // a month held only as a month-end snapshot has no daily average to deviate from: its "日均" is the
-  // previous month end carried over, and the figure measures the month's growth instead
-  { key: 'min_coverage', zh: '本月有数据天数的最低占比', en: 'Minimum share of the month’s days with a snapshot', kind: 'ratio', min: 0, max: 1, default: 0.8 },
+  // a month held only as a month-end snapshot has no daily average of its own: its "日均" is the
+  // previous month end carried over (DATA.md), so the figure measures the month's growth. By default
+  // such a month is judged all the same, as the dashboards show its figure; a bank whose older months
+  // are monthly files can require daily data here
+  { key: 'min_coverage', zh: '本月有数据天数的最低占比', en: 'Minimum share of the month’s days with a snapshot', kind: 'ratio', min: 0, max: 1, default: 0 },
 ];
 
 /** The days judged: each month end inside the period, and the period's last day when its month is
@@ -154,9 +156,9 @@ export const DEVIATION: RuleDef = {
   explanation:
     '监测各机构（总行、支行、分理处）和各客户经理的存款偏离度：月末最后一日存款余额相对本月日均存款的偏离程度（月中按当日余额对本月已过天数的日均）。' +
     '监管要求商业银行月末存款偏离度不超过阈值（默认 3%，可在指标设置中修改），偏离过大说明月末时点余额靠临时拉存款冲高，' +
-    '时点考核数据失真。月日均低于参数的对象不判，以免少量账户的正常波动误报；本月有存款快照的天数不足参数比例时（如只有月末快照），没有真实的日均可比，也不判。本预警指出偏离的机构和人员，具体冲时点的账户及其剔除金额见“冲时点存款”预警。',
+    '时点考核数据失真。月日均低于参数的对象不判，以免少量账户的正常波动误报；可要求本月有存款快照的天数达到一定比例才判（只有月末快照的月份，其日均是上月末余额顺延，偏离度反映的是当月增量；默认照常判断，与看板数字一致）。本预警指出偏离的机构和人员，具体冲时点的账户及其剔除金额见“冲时点存款”预警。',
   explanationEn:
-    'Watches the deposit deviation of every org (head office, branches, sub-branches) and every account manager: how far the month-end balance stands above the month’s daily average (mid-month, the day’s balance against the average so far). Regulators cap the month-end deviation (3% by default, set in the indicator settings); a larger one means the period-end balance was pushed up with money that does not stay, so point-in-time figures overstate the business. Subjects whose monthly average is below the minimum set are not judged, so the ordinary swings of a few accounts do not alarm; nor is a month whose days mostly have no snapshot of their own (only a month-end file), as it has no real daily average. The alert names the org or person; the accounts that dressed the figure, and the amounts taken out, are the window-dressing alerts.',
+    'Watches the deposit deviation of every org (head office, branches, sub-branches) and every account manager: how far the month-end balance stands above the month’s daily average (mid-month, the day’s balance against the average so far). Regulators cap the month-end deviation (3% by default, set in the indicator settings); a larger one means the period-end balance was pushed up with money that does not stay, so point-in-time figures overstate the business. Subjects whose monthly average is below the minimum set are not judged, so the ordinary swings of a few accounts do not alarm; a minimum share of the month’s days with a snapshot of their own can be required (a month held as one month-end file has the previous month end carried as its average, so its deviation is the month’s growth; by default it is judged, as the dashboards show it). The alert names the org or person; the accounts that dressed the figure, and the amounts taken out, are the window-dressing alerts.',
   params: PARAMS,
   run,
 };

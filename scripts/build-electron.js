@@ -36,7 +36,10 @@ const RESOURCES = [
  * Worker threads: each entry is bundled beside main.cjs as `out`, where `user` (the module that
  * starts the worker) looks for it through import.meta.url before falling back to its tsx entry.
  */
-const WORKERS = [{ user: 'electron/core/indicators/job.ts', entry: 'electron/core/indicators/worker.ts', out: 'indicators-worker.cjs' }];
+const WORKERS = [
+  { user: 'electron/core/indicators/job.ts', entry: 'electron/core/indicators/worker.ts', out: 'indicators-worker.cjs' },
+  { user: 'electron/core/monitoring/runs.ts', entry: 'electron/core/monitoring/worker.ts', out: 'monitoring-worker.cjs' },
+];
 
 function copyResources(root, outDir) {
   const copied = {};

@@ -28,6 +28,7 @@ export interface Capabilities {
   canAdmin: boolean; // users:manage
   canEditSettings: boolean; // settings:write
   canAudit: boolean; // audit:read
+  canDecideAlerts: boolean; // monitor:decide — confirm/dismiss/reopen 预警, run and back-test the rules
   /** a customer look-up opens the counter's quick check first (the whole 360 one click on) */
   lobbyView: boolean;
 }

@@ -11,6 +11,7 @@ import { openDb, type Db } from '../db/connection.js';
 import { jsonBody, queryOf } from './errors.js';
 import { ImportJobs, type JobFile } from './jobs.js';
 import { IndicatorJob } from '../indicators/job.js';
+import { batchReach, MonitorJob } from '../monitoring/runs.js';
 import type { Router } from './route.js';
 import { receiveUpload } from './upload.js';
 import { scopeOf } from './scope-param.js';
@@ -86,14 +87,18 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function importRoutes(r: Router): { jobs: ImportJobs; indicators: IndicatorJob } {
+export function importRoutes(r: Router): { jobs: ImportJobs; indicators: IndicatorJob; monitor: MonitorJob } {
   const { db, dataDir } = r.rt;
   const jobs = new ImportJobs();
   // the indicator cells an import or undo dropped are rebuilt in the same queue (indicators/job.ts);
   // a writer arriving meanwhile asks the build to stop between pairs and go after it
   const indicators = new IndicatorJob(db, jobs);
+  // the monitoring rules run again for the months a batch touched, queued after the indicators
+  // (monitoring/runs.ts), and likewise stop between months for a writer
+  const monitor = new MonitorJob(db, jobs);
   const writer = <T>(work: () => Promise<T> | T): Promise<T> => {
     indicators.yieldToWriter();
+    monitor.yieldToWriter();
     return jobs.exclusive(work);
   };
   const uploads = new Map<string, Upload>();
@@ -187,6 +192,7 @@ export function importRoutes(r: Router): { jobs: ImportJobs; indicators: Indicat
     const profile = profileByName(db, body.profile ?? upload.profile, m);
     upload.committed = true;
     indicators.yieldToWriter();
+    monitor.yieldToWriter();
     const job = jobs.start(
       chosen,
       (f, onProgress) =>
@@ -206,6 +212,7 @@ export function importRoutes(r: Router): { jobs: ImportJobs; indicators: Indicat
         finished: (done) => {
           dropUpload(upload);
           if (done.results.some((res) => res.imported > 0)) void indicators.schedule();
+          for (const res of done.results) if (res.imported > 0 && res.batchId != null) void monitor.afterWrite(batchReach(db, res.batchId), 'import');
         },
         // the counter's first search after an import should not wait for the rebuild; a failure
         // shows in the job and is retried (jobs.ts)
@@ -261,16 +268,20 @@ export function importRoutes(r: Router): { jobs: ImportJobs; indicators: Indicat
   r.route('post', '/api/import/batches/:id/undo', 'import:write', async (c, user) => {
     const { id } = BatchParam.parse(c.req.param());
     const m = await importer();
+    // what the batch's rows reach, read while they are there (monitoring/runs.ts)
+    let reach: ReturnType<typeof batchReach> = null;
     // the undo and its audit row commit together (undoBatch's transaction nests as a savepoint);
     // a refusal is the core's UserInputError (400 with its reason), anything else a 500
     const out = await writer(() =>
       db.transaction(() => {
+        reach = batchReach(db, id);
         const done = m.undoBatch(db, id, user.username);
         auditInTransaction(db, { username: user.username, action: 'undo', target: `batch:${id}`, detail: done });
         return done;
       })(),
     );
     void indicators.schedule();
+    void monitor.afterWrite(reach, 'undo');
     return c.json({ ok: true, ...out });
   });
 
@@ -293,7 +304,7 @@ export function importRoutes(r: Router): { jobs: ImportJobs; indicators: Indicat
     await audit(db, { username: user.username, action: 'profile_delete', target: name });
     return c.json({ ok: true });
   });
-  return { jobs, indicators };
+  return { jobs, indicators, monitor };
 }
 
 /** Uploads left by a crash or never committed: files of up to 2 GiB each should not pile up. */

@@ -13,6 +13,8 @@ import { drillRoutes } from './drill-routes.js';
 import { errorResponse } from './errors.js';
 import { importRoutes, UPLOAD_ROUTES } from './import-routes.js';
 import { indicatorJobRoutes } from './indicator-job-routes.js';
+import { monitoringRoutes } from './monitoring-routes.js';
+import type { MonitorJob } from '../monitoring/runs.js';
 import type { IndicatorJob } from '../indicators/job.js';
 import { sameOriginJson } from './request-guard.js';
 import { reconcileRoutes } from './reconcile-routes.js';
@@ -23,6 +25,12 @@ export { routesOf, type RouteDef, type Access, type LocalFileGrants } from './ro
 
 const IDLE = new WeakMap<Hono, () => Promise<void>>();
 const INDICATOR_JOB = new WeakMap<Hono, IndicatorJob>();
+const MONITOR_JOB = new WeakMap<Hono, MonitorJob>();
+
+/** The app's monitoring runs after imports and on request (tests follow its progress; a shutdown closes it). */
+export function monitorJobOf(app: Hono): MonitorJob | undefined {
+  return MONITOR_JOB.get(app);
+}
 
 /** The app's background materialisation of the indicators (tests follow its progress; a shutdown closes it). */
 export function indicatorJobOf(app: Hono): IndicatorJob | undefined {
@@ -65,9 +73,11 @@ export function createApi(ctx: ApiContext): Hono {
   crmRoutes(r);
   drillRoutes(r);
   reconcileRoutes(r);
-  const { jobs, indicators } = importRoutes(r);
+  const { jobs, indicators, monitor } = importRoutes(r);
   indicatorJobRoutes(r, indicators);
+  monitoringRoutes(r, monitor);
   INDICATOR_JOB.set(app, indicators);
+  MONITOR_JOB.set(app, monitor);
   if (ctx.materialiseOnStart) void indicators.schedule();
   IDLE.set(app, () => jobs.idle());
   app.notFound((c) => c.json<ApiError>({ error: '接口不存在。 (No such API route.)', code: 'not_found' }, 404));

@@ -11,6 +11,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'users:manage': '管理用户',
   'settings:write': '修改设置',
   'audit:read': '查看审计日志',
+  'monitor:decide': '处理监测预警',
 };
 
 /**
@@ -52,6 +53,7 @@ export function capabilitiesOf(user: UserInfo): Capabilities {
     canAdmin: has('users:manage'),
     canEditSettings: has('settings:write'),
     canAudit: has('audit:read'),
+    canDecideAlerts: has('monitor:decide'),
     // a user with no permission (a role this code does not know) gets no special landing either
     lobbyView: user.permissions.length > 0 && COUNTER_FIRST.includes(user.role),
   };

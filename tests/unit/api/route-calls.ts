@@ -8,6 +8,7 @@ import { insertUser } from '../../../electron/core/auth/index.js';
 import { getProfile, importPaths, saveProfile } from '../../../electron/core/import/index.js';
 import { setUserStaffId } from '../../../electron/core/scope/index.js';
 import { FIXTURE_PASSWORD, tempApi, type TestApi } from './helpers.js';
+import { plantAlert } from '../monitoring/api-fixture.js';
 
 /** What a call sends: a JSON body, or a multipart form (uploads). */
 export interface CallSpec {
@@ -158,6 +159,20 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
       if (r.rows.length !== 0) throw new Error('the official figure is still there');
     },
   },
+
+  'GET /api/monitoring/status': get('/api/monitoring/status'),
+  'GET /api/monitoring/alerts': get('/api/monitoring/alerts?status=pending'),
+  'GET /api/monitoring/alerts/export': get('/api/monitoring/alerts/export?format=csv'),
+  // an alert of S01 at B1 for each role (a 客户经理 limited to their own sees those naming them)
+  'GET /api/monitoring/alerts/:id': { request: (b, role) => ({ url: `/api/monitoring/alerts/${plantAlert(b.api.db, `get_${role}`, 'B1', 'S01')}` }) },
+  'POST /api/monitoring/alerts/:id/decide': {
+    request: (b, role) => ({ url: `/api/monitoring/alerts/${plantAlert(b.api.db, `decide_${role}`, 'B1', 'S01')}/decide`, body: { status: 'confirmed' } }),
+  },
+  'GET /api/monitoring/rules': get('/api/monitoring/rules'),
+  'PUT /api/monitoring/rules/:id': { request: () => ({ url: '/api/monitoring/rules/deposit.window_dressing', body: { params: { window_days: 3 } } }) },
+  'POST /api/monitoring/run': { status: 202, request: () => ({ url: '/api/monitoring/run', body: { from: '2024-07-01', to: '2024-07-31' } }) },
+  'POST /api/monitoring/backtest': { request: () => ({ url: '/api/monitoring/backtest', body: { rule: 'deposit.deviation', from: '2024-07-01', to: '2024-07-31' } }) },
+  'GET /api/monitoring/overview': get('/api/monitoring/overview?date=2024-07-31'),
 
   'GET /api/customers/search': get('/api/customers/search?q=C001'),
   'GET /api/customers/:id': get('/api/customers/C001'),

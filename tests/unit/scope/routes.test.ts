@@ -222,6 +222,13 @@ const VARIANTS: Record<string, Variant[]> = {
     ...withDrillOrg(`/api/drill/loans/export?key=loan_balance&date=${DATE}&format=csv`),
   ],
   'GET /api/reconcile': withOrg(`/api/reconcile?date=${DATE}`),
+  // monitoring: alerts and their export in the scope (?org= narrows it), the overview's target as
+  // the dashboards', a 回测's counts per org inside the scope
+  'GET /api/monitoring/alerts': withOrg('/api/monitoring/alerts'),
+  'GET /api/monitoring/alerts/export': withOrg('/api/monitoring/alerts/export?format=csv'),
+  'GET /api/monitoring/alerts/:id': [{ url: '/api/monitoring/alerts/999999', expect: () => 404 }],
+  'GET /api/monitoring/overview': withOrg(`/api/monitoring/overview?date=${DATE}`),
+  'POST /api/monitoring/backtest': withOrg('/api/monitoring/backtest').map((v) => ({ ...v, body: { rule: 'deposit.deviation', from: '2024-07-01', to: DATE } })),
   'GET /api/import/batches/:id/issues': [{ url: '/api/import/batches/BATCH/issues' }],
   'GET /api/import/batches/:id/issues.csv': [{ url: '/api/import/batches/BATCH/issues.csv' }],
   'GET /api/import/jobs/:id': [{ url: '/api/import/jobs/no-such-job', expect: () => 404 }],
@@ -254,6 +261,9 @@ const NO_ROWS: Record<string, string> = {
   'POST /api/reconcile/import': 'imports official figures (every org inside the scope, or the sheet is refused: tests/unit/reconcile)',
   'DELETE /api/reconcile/:id': 'deletes an official figure (inside the scope or 404: tests/unit/reconcile)',
   'DELETE /api/import/profiles': 'deletes a mapping profile',
+  'POST /api/monitoring/alerts/:id/decide': 'decides an alert (inside the scope or 404: tests/unit/monitoring/api.test.ts)',
+  'PUT /api/monitoring/rules/:id': 'writes a setting',
+  'POST /api/monitoring/run': 'queues a run of the rules (its alerts are read through the scoped routes)',
 };
 
 function variantsOf(r: RouteDef): Variant[] | null {

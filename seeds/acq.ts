@@ -5,7 +5,8 @@ import { compact, dayRange, monthStart, timestamp, toMs } from './dates.js';
 import type { Bank } from './model.js';
 import type { Merchant } from './merchants.js';
 import { debitCardNo, payerToken } from './cards.js';
-import type { Rng } from './rng.js';
+import { extraDay, type MerchantExtras } from './acq-extras.js';
+import { Rng } from './rng.js';
 import { DelimitedWriter, yuan } from './writers.js';
 
 export const ACQ_HEADER = ['交易流水号', '商户号', '终端号', '交易时间', '交易金额', '付款方标识', '支付方式', '交易类型'];
@@ -94,24 +95,40 @@ function plantedDay(rng: Rng, m: Merchant, dayIndex: number, out: Txn[]): void {
   }
 }
 
-export function writeAcqTxns(bank: Bank, rng: Rng, merchants: Merchant[], path: string): number {
+export function writeAcqTxns(bank: Bank, rng: Rng, merchants: Merchant[], path: string, extras: MerchantExtras = {}): number {
   const days = dayRange(monthStart(bank.endDate), bank.endDate);
   const fullMonth = new Date(Date.UTC(+bank.endDate.slice(0, 4), +bank.endDate.slice(5, 7), 0)).getUTCDate();
   const w = new DelimitedWriter(path, ACQ_HEADER, { encoding: 'gb18030' });
+  const extraRng = new Rng(bank.seed, 'acq-extra');
+  const extraMerchants = merchants.filter((m) => m.extra);
   days.forEach((day, dayIndex) => {
     const out: Txn[] = [];
     for (const m of merchants) {
       if (m.anomaly) plantedDay(rng, m, dayIndex, out);
-      else normalDay(rng, m, day, fullMonth, out);
+      else if (m.extra !== 'night_24h' && m.extra !== 'fixed_price') normalDay(rng, m, day, fullMonth, out);
     }
     out.sort((a, b) => a.sec - b.sec);
     const prefix = compact(day);
+    // the extra merchants' rows (acq-extras.ts) join in time order with serials of their own (9…),
+    // so the serials, terminals and draws of every other row stay as they were
+    const extra: Txn[] = [];
+    extraDay(bank, extraRng, extras, extraMerchants, day, extra);
+    extra.sort((a, b) => a.sec - b.sec);
+    let j = 0;
+    const writeExtra = (t: Txn) =>
+      w.write([
+        `${prefix}9${String(++j).padStart(7, '0')}`, t.m.id, extraRng.pick(t.m.terminals), timestamp(day, Math.min(t.sec, 86_399)),
+        yuan(t.amount), t.payer, t.method, t.type,
+      ]);
+    let k = 0;
     out.forEach((t, i) => {
+      while (k < extra.length && extra[k].sec < t.sec) writeExtra(extra[k++]);
       w.write([
         `${prefix}${String(i + 1).padStart(8, '0')}`, t.m.id, rng.pick(t.m.terminals), timestamp(day, Math.min(t.sec, 86_399)),
         yuan(t.amount), t.payer, t.method, t.type,
       ]);
     });
+    while (k < extra.length) writeExtra(extra[k++]);
   });
   w.close();
   return w.rows;

@@ -16,7 +16,7 @@ export function debitCardNo(seq: number, n: number): string {
 function socialCardNo(seq: number): string {
   return luhnComplete(`6235690${String(seq).padStart(11, '0')}`);
 }
-function creditCardNo(seq: number, n: number): string {
+export function creditCardNo(seq: number, n: number): string {
   return luhnComplete(`625931${n}${String(seq).padStart(8, '0')}`);
 }
 
@@ -35,11 +35,13 @@ export interface CardPlan {
   credit: Map<number, PlantedCredit>;
   social: Uint8Array;
   creditCount: Uint8Array;
+  /** rows added after every draw of this file (decoys.ts), written last: 卡号 … 所属机构号 */
+  extra: (string | number)[][];
 }
 
 export function planCards(bank: Bank, rng: Rng): CardPlan {
   const n = bank.customers.length;
-  const plan: CardPlan = { credit: new Map(), social: new Uint8Array(n), creditCount: new Uint8Array(n) };
+  const plan: CardPlan = { credit: new Map(), social: new Uint8Array(n), creditCount: new Uint8Array(n), extra: [] };
   for (const c of bank.customers) {
     const person = c.type === '个人';
     if (c.type !== '小微企业' && rng.chance(person ? 0.92 : 0.8)) bank.debitCards[c.seq] = rng.chance(0.15) ? 2 : 1;
@@ -58,6 +60,7 @@ export function planCards(bank: Bank, rng: Rng): CardPlan {
     model: 'credit_card', kind: 'bulk_issue_one_day',
     keys: { manager_id: bulk.id, issue_date: bulkDay, cust_ids: bulkCusts.map((c) => c.id), card_nos: bulkCusts.map((c) => creditCardNo(c.seq, 9)) },
     note: `同一客户经理${bulkDay}一天发卡${bulkCusts.length}张，多数未激活，激活的仅一笔交易`,
+    rule: 'card.bulk_issue', subjects: [{ type: 'staff', id: bulk.id, period: bulkDay.slice(0, 7) }],
   });
   next = bulkCusts.length;
   // (b) a manager whose cards, issued months ago, were almost never activated
@@ -68,6 +71,7 @@ export function planCards(bank: Bank, rng: Rng): CardPlan {
     model: 'credit_card', kind: 'manager_cards_not_activated',
     keys: { manager_id: idle.id, cust_ids: idleCusts.map((c) => c.id) },
     note: '该客户经理营销的贷记卡90天以上大多未激活',
+    rule: 'card.not_activated', subjects: [{ type: 'staff', id: idle.id, period: bank.endDate.slice(0, 7) }],
   });
   // (c) cardholders sharing one phone (and in one group one address)
   const holders = rng.shuffle(bank.customers.filter((c) => c.type === '个人' && plan.creditCount[c.seq] && !plan.credit.has(c.seq) && c.phone.length === 11));
@@ -82,6 +86,7 @@ export function planCards(bank: Bank, rng: Rng): CardPlan {
       model: 'credit_card', kind: g === 1 ? 'shared_phone_and_address' : 'shared_phone',
       keys: { phone: group[0].phone, cust_ids: group.map((c) => c.id) },
       note: `${group.length}名贷记卡持卡人预留同一手机号码${g === 1 ? '和地址' : ''}`,
+      rule: 'card.shared_contact', subjects: group.map((c) => ({ type: 'customer', id: c.id, period: bank.endDate.slice(0, 7) })),
     });
   }
   return plan;
@@ -129,6 +134,7 @@ export function writeCards(bank: Bank, rng: Rng, plan: CardPlan, path: string): 
     const p = plan.credit.get(c.seq);
     if (p) emit(c, creditCardNo(c.seq, 9), '贷记卡', p.issue, p.activated ? '正常' : '未激活', limit(), p.managerId, 1);
   }
+  for (const x of plan.extra) w.write(x);
   w.close();
   return w.rows;
 }

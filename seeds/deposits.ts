@@ -4,13 +4,14 @@
 
 import { addDays, compact, dayRange, daysBetween, monthEnd, monthStart } from './dates.js';
 import type { Bank, Customer, DepositEffect } from './model.js';
+import { plantDepositDecoy } from './decoys.js';
 import type { Rng } from './rng.js';
 import { DelimitedWriter, yuan } from './writers.js';
 
 type Kind = '活期' | '定期' | '大额存单' | '保证金' | '通知存款';
 const KIND_CODE: Record<Kind, string> = { 活期: '1', 定期: '2', 大额存单: '3', 保证金: '4', 通知存款: '5' };
 
-interface Account {
+export interface Account {
   no: string;
   cust: Customer;
   kind: Kind;
@@ -77,6 +78,7 @@ function buildAccounts(bank: Bank, rng: Rng, windowStart: string): Account[] {
 function plantSpikes(bank: Bank, rng: Rng, accounts: Account[]): void {
   const firstCurrent = new Map<number, Account>();
   for (const a of accounts) if (a.kind === '活期' && a.status === '正常' && !a.close && !firstCurrent.has(a.cust.seq)) firstCurrent.set(a.cust.seq, a);
+  for (const [seq, a] of firstCurrent) bank.currentAccount.set(seq, a.no);
   const managers = [...bank.managersByBranch.values()].flat();
   const prevEnd = monthEnd(bank.endDate, -1);
   const used = new Set<string>();
@@ -104,13 +106,22 @@ function plantSpikes(bank: Bank, rng: Rng, accounts: Account[]): void {
         model: 'deposit', kind: 'month_end_spike',
         keys: { acct_no: a.no, cust_id: a.cust.id, manager_id: m.id, from, to: bank.endDate },
         note: `月末最后3天存入${yuan(each)}元，远高于20日均值；该客户经理本月存款偏离度超过3%`,
+        rule: 'deposit.window_dressing', subjects: [{ type: 'account', id: a.no, period: bank.endDate.slice(0, 7) }],
+      });
+    }
+    if (targets.length) {
+      bank.labels.push({
+        model: 'deposit', kind: 'month_end_deviation', keys: { manager_id: m.id, acct_nos: targets.map((a) => a.no), date: bank.endDate },
+        note: `客户经理${m.id}的${targets.length}个账户月末冲时点，其本月存款偏离度超过3%`,
+        rule: 'deposit.deviation', subjects: [{ type: 'staff', id: m.id, period: bank.endDate.slice(0, 7) }],
       });
     }
   }
   // (b) the previous month-end (a quarter end when endDate is in Jan/Apr/Jul/Oct): in for the
   // snapshot, out within the first days of the month of endDate.
   const m = pickManager();
-  for (const a of accountsOf(m.id, 3)) {
+  const left = accountsOf(m.id, 3);
+  for (const a of left) {
     const amount = Math.max(3 * a.base, rng.int(30, 200) * 1_000_000);
     const leave = addDays(monthStart(bank.endDate), rng.int(1, 4));
     a.effects.push({ custSeq: a.cust.seq, amountFen: amount, from: addDays(prevEnd, -2), until: leave });
@@ -118,10 +129,24 @@ function plantSpikes(bank: Bank, rng: Rng, accounts: Account[]): void {
       model: 'deposit', kind: 'period_end_spike_left',
       keys: { acct_no: a.no, cust_id: a.cust.id, manager_id: m.id, spike_date: prevEnd, left_on: leave },
       note: `${prevEnd}时点存入${yuan(amount)}元，${leave}转出（冲时点）`,
+      rule: 'deposit.window_dressing', subjects: [{ type: 'account', id: a.no, period: prevEnd.slice(0, 7) }],
+    });
+  }
+  if (left.length) {
+    bank.labels.push({
+      model: 'deposit', kind: 'period_end_deviation', keys: { manager_id: m.id, acct_nos: left.map((a) => a.no), date: prevEnd },
+      note: `客户经理${m.id}的${left.length}个账户${prevEnd}冲时点，其当月存款偏离度超过3%`,
+      rule: 'deposit.deviation', subjects: [{ type: 'staff', id: m.id, period: prevEnd.slice(0, 7) }],
     });
   }
   // inflows planted by the loan generator land on the borrower's first current account
-  for (const e of bank.depositEffects) firstCurrent.get(e.custSeq)?.effects.push(e);
+  for (const e of bank.depositEffects) {
+    const a = firstCurrent.get(e.custSeq);
+    if (!a) continue;
+    a.effects.push(e);
+    if (e.label) bank.labels.push(e.label);
+  }
+  plantDepositDecoy(bank, accounts, firstCurrent);
 }
 
 export interface DepositResult {

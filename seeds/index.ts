@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatasetId } from '../shared/datasets.js';
 import { writeAcqTxns } from './acq.js';
+import { addMerchantExtras } from './acq-extras.js';
+import { plantCardDecoys, plantLoanCases } from './decoys.js';
 import { planCards, writeCards } from './cards.js';
 import { buildCustomers } from './customers.js';
 import { compact, isValidDate } from './dates.js';
@@ -58,7 +60,7 @@ export async function generateDemoBank(opts: SeedOptions): Promise<SeedResult> {
   const stamp = compact(endDate);
   const bank: Bank = {
     seed, scale, params: SCALES[scale], endDate, stamp, districts: loadDistricts(), orgs: [], staff: [], grids: [], customers: [],
-    managersByBranch: new Map(), labels: [], depositEffects: [], debitCards: new Uint8Array(SCALES[scale].customers),
+    managersByBranch: new Map(), labels: [], depositEffects: [], currentAccount: new Map(), debitCards: new Uint8Array(SCALES[scale].customers),
     depositAvgByManager: new Map(), loanBalanceByManager: new Map(),
   };
   const rng = (name: string) => new Rng(seed, name);
@@ -68,8 +70,14 @@ export async function generateDemoBank(opts: SeedOptions): Promise<SeedResult> {
   buildGrids(bank, rng('grid'));
   buildCustomers(bank, rng('customer'));
   const loans = buildLoans(bank, rng('loan'));
+  // the borrowers the signings draw 授信签约 for: those of the loans above only, so the monitoring
+  // cases and decoys added next leave the signing stream as it was
+  const borrowers = new Set(loans.map((l) => l.cust.seq));
+  plantLoanCases(bank, rng('loan-decoy'), loans);
   const cardPlan = planCards(bank, rng('card-plan'));
+  plantCardDecoys(bank, rng('card-decoy'), cardPlan);
   const merchants = buildMerchants(bank, rng('merchant'));
+  const merchantExtras = addMerchantExtras(bank, rng('merchant-extra'), merchants);
 
   const files: string[] = [];
   const counts: Record<string, number> = {};
@@ -87,9 +95,9 @@ export async function generateDemoBank(opts: SeedOptions): Promise<SeedResult> {
   counts.deposit_accounts = dep.accounts;
   counts.loan = writeLoans(bank, loans, file('loan'));
   counts.card = writeCards(bank, rng('card'), cardPlan, file('card'));
-  counts.signing = writeSignings(bank, rng('signing'), new Set(loans.map((l) => l.cust.seq)), file('signing'));
+  counts.signing = writeSignings(bank, rng('signing'), borrowers, file('signing'));
   counts.merchant = writeMerchants(merchants, file('merchant'));
-  counts.acq_txn = writeAcqTxns(bank, rng('acq'), merchants, file('acq_txn'));
+  counts.acq_txn = writeAcqTxns(bank, rng('acq'), merchants, file('acq_txn'), merchantExtras);
   const visits = writeVisits(bank, rng('visit'), file('visit'));
   counts.visit = visits.rows;
   counts.referral = writeReferrals(bank, rng('referral'), file('referral'));

@@ -3,7 +3,7 @@
 // and the 不良率 (≈2–4%) hold at every scale and seed.
 
 import { addDays, compact, daysBetween, monthEnd, monthStart } from './dates.js';
-import type { Bank, Customer } from './model.js';
+import type { Bank, Customer, Label } from './model.js';
 import type { Rng } from './rng.js';
 import { DelimitedWriter, yuan } from './writers.js';
 
@@ -47,7 +47,7 @@ interface Product {
 }
 
 const P = (p: Product) => p;
-const PRODUCTS = {
+export const PRODUCTS = {
   fn: P({ name: '福农贷', guarantee: [['保证', 6], ['信用', 4]], online: false, inclusive: true, median元: 100_000, sigma: 0.5, terms: [12, 24, 36], rate: [5.5, 7.5], bullet: 0.7 }),
   ke: P({ name: '快e贷', guarantee: [['信用', 1]], online: true, inclusive: false, median元: 60_000, sigma: 0.6, terms: [12], rate: [6, 9], bullet: 0 }),
   mg: P({ name: '个人住房按揭贷款', guarantee: [['抵押', 1]], online: false, inclusive: false, median元: 500_000, sigma: 0.5, terms: [120, 240, 360], rate: [3.6, 4.3], bullet: 0 }),
@@ -89,7 +89,7 @@ export function class5On(l: Loan, date: string, end: string): number {
   return 1;
 }
 
-function makeLoan(bank: Bank, rng: Rng, c: Customer, prod: Product, seq: number): Loan {
+export function makeLoan(bank: Bank, rng: Rng, c: Customer, prod: Product, seq: number): Loan {
   const term = rng.pick(prod.terms);
   const termDays = Math.round(term * 30.44);
   const issue = addDays(bank.endDate, -rng.int(0, Math.min(termDays, 1460) + 60));
@@ -173,11 +173,14 @@ function plant(bank: Bank, rng: Rng, loans: Loan[], nextSeq: () => number): void
     l.repaidOn = addDays(firstDay, rng.int(1, 4));
     l.planted = true;
     loans.push(l);
-    bank.depositEffects.push({ custSeq: c.seq, amountFen: l.amount, from: l.issue, until: l.repaidOn });
-    bank.labels.push({
+    const label = {
       model: 'loan', kind: 'period_end_issue_repaid', keys: { loan_no: l.no, cust_id: c.id, manager_id: l.managerId, issue_date: l.issue, repaid_on: l.repaidOn },
       note: `月末${l.issue}发放${yuan(l.amount)}元，${l.repaidOn}结清（不在${bank.endDate}借据中）；放款期间资金停留在活期账户`,
-    });
+    } as const;
+    bank.labels.push({ ...label, rule: 'loan.period_end', subjects: [{ type: 'loan', id: l.no, period: prevEnd.slice(0, 7) }] });
+    // the proceeds parked on the borrower's current account are also loan.proceeds_back's case
+    const back: Label = { ...label, rule: 'loan.proceeds_back', subjects: [{ type: 'loan', id: l.no, period: l.issue.slice(0, 7) }] };
+    bank.depositEffects.push({ custSeq: c.seq, amountFen: l.amount, from: l.issue, until: l.repaidOn, label: back });
   }
   // (b) 借新还旧: an overdue loan repaid the day a new one of about its size is issued
   for (const c of business.slice(3, 5)) {
@@ -198,6 +201,7 @@ function plant(bank: Bank, rng: Rng, loans: Loan[], nextSeq: () => number): void
     bank.labels.push({
       model: 'loan', kind: 'renew_to_repay', keys: { old_loan_no: old.no, new_loan_no: neu.no, cust_id: c.id, date: neu.issue },
       note: `逾期借据于${old.repaidOn}结清，同日发放新借据（借新还旧）`,
+      rule: 'loan.renew_to_repay', subjects: [{ type: 'loan', id: neu.no, period: neu.issue.slice(0, 7) }],
     });
   }
   // (c) one customer, several managers
@@ -219,6 +223,7 @@ function plant(bank: Bank, rng: Rng, loans: Loan[], nextSeq: () => number): void
     bank.labels.push({
       model: 'loan', kind: 'several_managers', keys: { cust_id: c.id, loan_nos: ids },
       note: '同一客户的多笔贷款由不同客户经理经办',
+      rule: 'loan.several_managers', subjects: [{ type: 'customer', id: c.id, period: bank.endDate.slice(0, 7) }],
     });
   }
 }

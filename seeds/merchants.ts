@@ -10,6 +10,7 @@ import { INDUSTRIES, shopName } from './names.js';
 import type { Rng } from './rng.js';
 import { debitCardNo, payerToken } from './cards.js';
 import { DelimitedWriter } from './writers.js';
+import type { RuleId } from '../shared/monitoring.js';
 
 export type MerchantAnomaly = 'few_payers' | 'round_amounts' | 'night_burst' | 'owner_pays' | 'split_burst';
 
@@ -32,6 +33,8 @@ export interface Merchant {
   ticketFen: number;
   payers: string[];
   anomaly?: MerchantAnomaly;
+  /** decoys and cases added after the draws above, with transactions from a stream of their own (acq-extras.ts) */
+  extra?: 'night_24h' | 'fixed_price' | 'owner_account';
 }
 
 const OWNER_SHARE = { 个人: 0.005, 个体工商户: 0.25, 小微企业: 0.25 } as const;
@@ -118,6 +121,10 @@ const NOTES: Record<MerchantAnomaly, string> = {
   split_burst: '同一付款方数分钟内拆分多笔小额支付，合计为整数金额',
 };
 
+const RULE_OF: Record<MerchantAnomaly, RuleId> = {
+  few_payers: 'merchant.few_payers', round_amounts: 'merchant.round_amounts', night_burst: 'merchant.night', owner_pays: 'merchant.self_paid', split_burst: 'merchant.split_bursts',
+};
+
 function plant(bank: Bank, rng: Rng, merchants: Merchant[]): void {
   const first = monthStart(bank.endDate);
   const candidates = rng.shuffle(merchants.filter((m) => m.status === '正常' && m.sign < first));
@@ -130,7 +137,7 @@ function plant(bank: Bank, rng: Rng, merchants: Merchant[]): void {
     if (kind === 'owner_pays' && !bank.debitCards[m.owner.seq]) bank.debitCards[m.owner.seq] = 1;
     const keys: Record<string, string> = { merchant_id: m.id, owner_cust_id: m.owner.id, manager_id: m.managerId };
     if (kind === 'owner_pays') keys.payer = payerToken(debitCardNo(m.owner.seq, 0));
-    bank.labels.push({ model: 'merchant', kind, keys, note: NOTES[kind] });
+    bank.labels.push({ model: 'merchant', kind, keys, note: NOTES[kind], rule: RULE_OF[kind], subjects: [{ type: 'merchant', id: m.id, period: first.slice(0, 7) }] });
   });
 }
 

@@ -1,6 +1,7 @@
 // The in-memory bank the generators share: who exists (orgs, staff, grids, customers) and the
 // anomalies planted on purpose. Rows of the big datasets are streamed from it, never stored.
 
+import type { RuleId, SubjectType } from '../shared/monitoring.js';
 import type { District, LngLat, Square } from './geo.js';
 
 export type Scale = 'small' | 'medium' | 'large';
@@ -78,11 +79,25 @@ export interface Customer {
   town: string;
 }
 
+/** an alert a monitoring case must raise (or, for a decoy, must not): the rule's subject and the
+ *  month the case belongs to (the month whose end was dressed, of the issue, of the cancel …) */
+export interface LabelSubject {
+  type: SubjectType;
+  id: string;
+  period: string;
+}
+
 export interface Label {
   model: 'deposit' | 'loan' | 'credit_card' | 'merchant' | 'ebank' | 'data_quality';
   kind: string;
   keys: Record<string, string | number | string[]>;
   note: string;
+  /** monitoring cases: the rule of issue 10's table this case must trigger (a case two rules must
+   *  find is listed twice, once per rule); decoys: the rule that must leave it alone */
+  rule?: RuleId;
+  subjects?: LabelSubject[];
+  /** a legitimate look-alike: no alert of `rule` may name its subjects */
+  decoy?: true;
 }
 
 /** a temporary inflow on a customer's 活期 account, from `from` up to the day before `until` */
@@ -91,6 +106,8 @@ export interface DepositEffect {
   amountFen: number;
   from: string;
   until: string;
+  /** the label of the case this inflow makes, pushed only once it has found an account to land on */
+  label?: Label;
 }
 
 export interface Bank {
@@ -107,6 +124,8 @@ export interface Bank {
   managersByBranch: Map<string, Staff[]>;
   labels: Label[];
   depositEffects: DepositEffect[];
+  /** each customer's first 正常 活期 account (filled by the deposit generator) */
+  currentAccount: Map<number, string>;
   /** number of 借记卡 each customer holds (by seq); payer tokens of merchants derive from them */
   debitCards: Uint8Array;
   /** filled by the deposit generator for the targets: average daily balance of the month (分) */

@@ -6,7 +6,8 @@ import { SIGNING_TYPES } from '../shared/datasets.js';
 import { addDays, compact, daysBetween, monthStart } from './dates.js';
 import { groupBy } from './group.js';
 import type { Bank, Customer } from './model.js';
-import type { Rng } from './rng.js';
+import { plantSigningDecoy } from './decoys.js';
+import { Rng } from './rng.js';
 import { DelimitedWriter } from './writers.js';
 
 type SigningType = (typeof SIGNING_TYPES)[number];
@@ -31,8 +32,11 @@ export function writeSignings(bank: Bank, rng: Rng, loanCustomers: Set<number>, 
   const signNo = (date: string) => `QY${compact(date)}${String(++seq).padStart(8, '0')}`;
   const padOf = (staffId: string) => `PAD${staffId.slice(1)}`;
 
-  const row = (c: Customer, type: SigningType, sign: string, cancel: string, last: string, device: string, staffId: string) =>
-    w.write([signNo(sign), c.id, type, sign, cancel, cancel ? '已解约' : '有效', last, device, staffId, c.orgId]);
+  const row = (c: Customer, type: SigningType, sign: string, cancel: string, last: string, device: string, staffId: string): string => {
+    const no = signNo(sign);
+    w.write([no, c.id, type, sign, cancel, cancel ? '已解约' : '有效', last, device, staffId, c.orgId]);
+    return no;
+  };
 
   for (const c of bank.customers) {
     const person = c.type === '个人';
@@ -72,6 +76,8 @@ export function writeSignings(bank: Bank, rng: Rng, loanCustomers: Set<number>, 
     }
   }
   plant(bank, rng, row, padOf);
+  // after every draw above, from a stream of its own
+  plantSigningDecoy(bank, new Rng(bank.seed, 'signing-decoy'), row, tellers);
   w.close();
   return w.rows;
 }
@@ -79,7 +85,7 @@ export function writeSignings(bank: Bank, rng: Rng, loanCustomers: Set<number>, 
 function plant(
   bank: Bank,
   rng: Rng,
-  row: (c: Customer, type: SigningType, sign: string, cancel: string, last: string, device: string, staffId: string) => void,
+  row: (c: Customer, type: SigningType, sign: string, cancel: string, last: string, device: string, staffId: string) => string,
   padOf: (staffId: string) => string,
 ): void {
   const end = bank.endDate;
@@ -88,23 +94,29 @@ function plant(
   const m = managers[0];
   const day = addDays(end, -rng.int(35, 80));
   const custs = rng.shuffle(bank.customers.filter((c) => c.branchId === m.branchId && c.type === '个人')).slice(0, rng.int(15, 25));
-  for (const c of custs) row(c, rng.pick(['手机银行', '微信银行绑卡', '云闪付绑卡'] as const), day, '', '', padOf(m.id), m.id);
-  bank.labels.push({
+  const nos = custs.map((c) => row(c, rng.pick(['手机银行', '微信银行绑卡', '云闪付绑卡'] as const), day, '', '', padOf(m.id), m.id));
+  const bulk = {
     model: 'ebank', kind: 'bulk_same_device_never_used',
-    keys: { staff_id: m.id, device_id: padOf(m.id), sign_date: day, cust_ids: custs.map((c) => c.id) },
+    keys: { staff_id: m.id, device_id: padOf(m.id), sign_date: day, cust_ids: custs.map((c) => c.id), sign_nos: nos },
     note: `同一营销人员同一设备${day}集中签约${custs.length}笔（签约流水号连续，数分钟内），签约后超过30天从未使用`,
-  });
+  } as const;
+  bank.labels.push({ ...bulk, rule: 'ebank.bulk_signing', subjects: [{ type: 'staff', id: m.id, period: day.slice(0, 7) }] });
+  const seen = addDays(day, 30).slice(0, 7);
+  bank.labels.push({ ...bulk, rule: 'ebank.never_used', subjects: nos.map((id) => ({ type: 'signing', id, period: seen })) });
   // (b) signed and cancelled within days
   const m2 = managers[1];
   const base = addDays(monthStart(end), -rng.int(5, 40));
   const custs2 = rng.shuffle(bank.customers.filter((c) => c.branchId === m2.branchId && c.type === '个人')).slice(0, 5);
+  const cancelled: { id: string; period: string }[] = [];
   for (const c of custs2) {
     const sign = addDays(base, rng.int(0, 3));
-    row(c, '手机银行', sign, addDays(sign, rng.int(1, 5)), '', padOf(m2.id), m2.id);
+    const cancel = addDays(sign, rng.int(1, 5));
+    cancelled.push({ id: row(c, '手机银行', sign, cancel, '', padOf(m2.id), m2.id), period: cancel.slice(0, 7) });
   }
   bank.labels.push({
     model: 'ebank', kind: 'sign_then_cancel',
-    keys: { staff_id: m2.id, cust_ids: custs2.map((c) => c.id) },
+    keys: { staff_id: m2.id, cust_ids: custs2.map((c) => c.id), sign_nos: cancelled.map((x) => x.id) },
     note: '手机银行签约后1–5天内解约',
+    rule: 'ebank.sign_cancel', subjects: cancelled.map((x) => ({ type: 'signing', id: x.id, period: x.period })),
   });
 }

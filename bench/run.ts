@@ -4,9 +4,11 @@ import { runCrmBench } from './crm-bench.js';
 import { runFlowsBench } from './flows-bench.js';
 import { runLoginBench } from './login-bench.js';
 import { runDashboardBench } from './dashboard-bench.js';
+import { runMonitorBench } from './monitor-bench.js';
 
 await runImportBench();
 await runCrmBench();
 await runFlowsBench();
 await runLoginBench();
 await runDashboardBench();
+await runMonitorBench();

@@ -24,6 +24,8 @@ export interface Kpi {
   /** the 考核目标 of the period containing the date, when one exists for this object */
   target: { period: string; value: number; completion: number | null } | null;
   drill: DrillRef | null;
+  /** 剔除: the same figure without what confirmed monitoring alerts name (asked with excludeConfirmed) */
+  excluded?: number | null;
 }
 
 export interface ChartSeries {
@@ -55,7 +57,8 @@ export interface ChartSpec {
 }
 
 export interface DashboardSpec {
-  id: DashboardId;
+  /** one of issue 9's dashboards, or the monitoring overview (electron/core/monitoring/overview.ts) */
+  id: DashboardId | 'monitoring';
   title: string;
   date: string;
   /** the comparison date, when one was asked for */

@@ -12,7 +12,7 @@ import { scopeOf } from './scope-param.js';
 const Who = { org: z.string().trim().max(64).optional(), staff: z.string().trim().max(64).optional() };
 const IndicatorsQuery = z.object({ date: isoDate, ...Who });
 const MigrationQuery = z.object({ from: isoDate, to: isoDate, ...Who });
-const DashboardQuery = z.object({ date: isoDate, base: z.string().trim().max(20).optional(), lang: z.enum(['zh', 'en']).default('zh'), ...Who });
+const DashboardQuery = z.object({ date: isoDate, base: z.string().trim().max(20).optional(), lang: z.enum(['zh', 'en']).default('zh'), excl: z.enum(['0', '1']).optional(), ...Who });
 
 const who = (q: { org?: string; staff?: string }) => ({ org: q.org || undefined, staff: q.staff || undefined });
 
@@ -38,6 +38,7 @@ export function dashboardRoutes(r: Router): void {
     }
     const q = queryOf(c, DashboardQuery);
     const target = resolveTarget(db, scopeOf(c, db, user), who(q));
-    return c.json(dashboardSpec(db, id as (typeof DASHBOARD_IDS)[number], { date: q.date, base: resolveBase(q.date, q.base), target, lang: q.lang }));
+    // excl=1: the KPIs also carry their figure 剔除 confirmed monitoring alerts
+    return c.json(dashboardSpec(db, id as (typeof DASHBOARD_IDS)[number], { date: q.date, base: resolveBase(q.date, q.base), target, lang: q.lang, excludeConfirmed: q.excl === '1' }));
   });
 }

@@ -16,6 +16,8 @@ export interface DashOptions {
   base: string | null;
   target: Target;
   lang: Lang;
+  /** KPIs also carry their figure 剔除 confirmed alerts */
+  excludeConfirmed?: boolean;
 }
 
 export class DashContext {
@@ -23,6 +25,7 @@ export class DashContext {
   readonly base: string | null;
   readonly target: Target;
   readonly lang: Lang;
+  readonly excludeConfirmed: boolean;
   private readonly cache: ReadCache;
   private readonly tk: string;
   private days?: DataDay[];
@@ -36,6 +39,7 @@ export class DashContext {
     this.base = o.base;
     this.target = o.target;
     this.lang = o.lang;
+    this.excludeConfirmed = o.excludeConfirmed === true;
     this.cache = new ReadCache(db);
     this.tk = targetKey(o.target);
   }
@@ -64,6 +68,11 @@ export class DashContext {
   /** Every indicator of the target as of `date` (the request's date by default). */
   at(date: string = this.date): IndicatorSet {
     return this.cache.get(`at ${date} ${this.tk}`, () => readIndicators(this.db, date, this.target));
+  }
+
+  /** The figures 剔除 confirmed alerts: cached under the alerts' decisions too, which move without the data */
+  atExcluded(date: string = this.date): IndicatorSet {
+    return this.cache.get(`x ${confirmedStamp(this.db)} ${date} ${this.tk}`, () => readIndicators(this.db, date, this.target, { excludeConfirmed: true }));
   }
 
   /** The target's figures one level down: its child orgs, or the staff with rows in it. None for a staff target. */
@@ -116,6 +125,17 @@ export class DashContext {
     if (cat !== undefined) params.cat = cat;
     return { kind: 'list', list, params };
   }
+}
+
+/** What the confirmed alerts are now: their number, ids, decision times and effects' size (a
+ *  confirm, a reopen or a re-run changing a confirmed alert's effects each move it). */
+function confirmedStamp(db: Db): string {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'monitor_alert'").get();
+  if (!has) return '-';
+  return db
+    .prepare("SELECT COUNT(*) || ':' || COALESCE(SUM(alert_id), 0) || ':' || COALESCE(MAX(decided_at), '') || ':' || COALESCE(SUM(length(effects)), 0) || ':' || COALESCE(group_concat(evidence_hash), '') FROM monitor_alert WHERE status = 'confirmed'")
+    .pluck()
+    .get() as string;
 }
 
 /** A scalar figure (null for a missing key or a map). */

@@ -38,6 +38,8 @@ export interface DashboardRequest {
   base: string | null;
   target: Target;
   lang: Lang;
+  /** KPIs also carry their figure 剔除 confirmed monitoring alerts (Kpi.excluded) */
+  excludeConfirmed?: boolean;
 }
 
 /** The dashboard's title in the language. */

@@ -25,6 +25,7 @@ export function kpi(ctx: DashContext, key: string): Kpi {
     change: value !== null && base !== null ? difference(m.unit, value, base) : null,
     target: targetFor(ctx, key),
     drill: ctx.listDrill(key),
+    ...(ctx.excludeConfirmed ? { excluded: scalar(ctx.atExcluded()[key]) } : {}),
   };
 }
 

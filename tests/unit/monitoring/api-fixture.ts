@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../electron/core/db/connection.js';
+import type { AlertEffect } from '../../../shared/monitoring.js';
 import { importPaths } from '../../../electron/core/import/index.js';
 import { addDays } from '../../../shared/dates.js';
 
@@ -39,14 +40,14 @@ export async function importBank(db: Db, dir: string): Promise<void> {
 }
 
 /** A pending alert of `org`/`staff` with a unique subject; returns its id. Only for tests that act on an alert. */
-export function plantAlert(db: Db, subject: string, org: string | null, staff: string | null): number {
+export function plantAlert(db: Db, subject: string, org: string | null, staff: string | null, effects: AlertEffect[] = []): number {
   const now = new Date().toISOString();
   return Number(
     db
       .prepare(
         `INSERT INTO monitor_alert (rule, family, rule_version, subject_type, subject_id, period, org_id, staff_id, score, summary, evidence, evidence_hash, effects, first_seen, last_seen)
-         VALUES ('card.bulk_issue', 'card', 0, 'staff', ?, '2024-07', ?, ?, 60, '测试预警', '[]', 'h', '[]', ?, ?)`,
+         VALUES ('card.bulk_issue', 'card', 0, 'staff', ?, '2024-07', ?, ?, 60, '测试预警', '[]', 'h', ?, ?, ?)`,
       )
-      .run(subject, org, staff, now, now).lastInsertRowid,
+      .run(subject, org, staff, JSON.stringify(effects), now, now).lastInsertRowid,
   );
 }

@@ -13,7 +13,7 @@ import { apiIdle, monitorJobOf } from '../../../electron/core/api/index.js';
 import { insertUser, getUser, hashPassword } from '../../../electron/core/auth/index.js';
 import type { BacktestResult, MonitorJobStatus } from '../../../electron/core/monitoring/runs.js';
 import { tempApi, type TestApi } from '../api/helpers.js';
-import { depositCsv, importBank } from './api-fixture.js';
+import { depositCsv, importBank, plantAlert } from './api-fixture.js';
 
 const HASH = await hashPassword('password1');
 
@@ -198,6 +198,29 @@ describe('回测 and rule settings', () => {
     expect((await call('PUT', '/api/monitoring/rules/deposit.deviation', userAt('B1'), { enabled: false })).status).toBe(403);
     await runJune();
     expect((await list()).alerts.every((a) => a.ruleVersion === 2)).toBe(true);
+  });
+});
+
+describe('剔除 on the dashboards', () => {
+  it('excl=1 gives each KPI its figure without what confirmed alerts name, and follows a confirm and a reopen', async () => {
+    // June 30: D1 1,100,000 + D2 3,000,000 + D3 515,000 = 4,615,000 元 in the bank. An alert of
+    // S11/E1 naming 100,000 元 of deposit_balance on that day takes it out once confirmed: 4,515,000.
+    const id = plantAlert(t.db, 'excl', 'S11', 'E1', [{ key: 'deposit_balance', from: '2024-06-30', to: '2024-06-30', org_id: 'S11', staff_id: 'E1', value: 100_000 }]);
+    const kpi = async () => {
+      const spec = (await call<DashboardSpec>('GET', '/api/dashboards/deposit?date=2024-06-30&excl=1', admin())).body;
+      return spec.kpis.find((k) => k.key === 'deposit_balance')!;
+    };
+    expect(await kpi()).toMatchObject({ value: 4_615_000, excluded: 4_615_000 });
+    await call('POST', `/api/monitoring/alerts/${id}/decide`, admin(), { status: 'confirmed' });
+    expect(await kpi()).toMatchObject({ value: 4_615_000, excluded: 4_515_000 });
+    // B2's dashboard is untouched by an alert of S11
+    const b2 = (await call<DashboardSpec>('GET', '/api/dashboards/deposit?date=2024-06-30&excl=1', userAt('B2'))).body;
+    expect(b2.kpis.find((k) => k.key === 'deposit_balance')).toMatchObject({ value: 515_000, excluded: 515_000 });
+    await call('POST', `/api/monitoring/alerts/${id}/decide`, admin(), { status: 'pending', reason: '重新核实' });
+    expect(await kpi()).toMatchObject({ value: 4_615_000, excluded: 4_615_000 });
+    // without excl the KPIs carry no 剔除 figure
+    const plain = (await call<DashboardSpec>('GET', '/api/dashboards/deposit?date=2024-06-30', admin())).body;
+    expect('excluded' in plain.kpis[0]).toBe(false);
   });
 });
 

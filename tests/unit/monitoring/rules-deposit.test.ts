@@ -21,14 +21,17 @@ import { addDays } from '../../../shared/dates.js';
 const ORGS = '机构号,机构名称,上级机构号,机构层级\nH,总行,,总行\nB1,一支行,H,支行\nS11,一分理处,B1,分理处\nB2,二支行,H,支行\n';
 const STAFF = '员工号,姓名,所属机构号,岗位\nE1,甲,S11,客户经理\nE2,乙,B1,客户经理\nE3,丙,B2,客户经理\n';
 
-/** account → [customer, kind, org, manager, balance in 元 on a day] */
-type Account = [string, string, string, string, (day: string) => number];
+/** account → [customer, kind, org, manager, balance in 元 on a day (null: no row, the account not open yet)] */
+type Account = [string, string, string, string, (day: string) => number | null];
 
 function depositCsv(accounts: Record<string, Account>, from: string, to: string, skip: string[] = []): string {
   let csv = '数据日期,账号,客户号,存款种类,账户余额,所属机构号,归属客户经理号\n';
   for (let d = from; d <= to; d = addDays(d, 1)) {
     if (skip.includes(d)) continue;
-    for (const [no, [cust, kind, org, mgr, bal]] of Object.entries(accounts)) csv += `${d},${no},${cust},${kind},${bal(d).toFixed(2)},${org},${mgr}\n`;
+    for (const [no, [cust, kind, org, mgr, bal]] of Object.entries(accounts)) {
+      const v = bal(d);
+      if (v !== null) csv += `${d},${no},${cust},${kind},${v.toFixed(2)},${org},${mgr}\n`;
+    }
   }
   return csv;
 }
@@ -165,6 +168,8 @@ describe('deposit.window_dressing', () => {
     A6: ['C6', '活期', 'B1', 'E2', (d) => (d >= '2024-06-28' && d <= '2024-06-30' ? 150_000 : d >= '2024-06-08' && d <= '2024-06-22' ? 100_000 : base)],
     // the customer's own loan (issued 06-29, 300,000) parked on the account: left to the loan rules
     A7: ['C7', '活期', 'B1', 'E2', between('2024-06-29', '2024-07-02', 310_000, base)],
+    // a new account (first row 06-20, after the average began on 06-08): no own average to judge by
+    A8: ['C1', '活期', 'S11', 'E1', (d) => (d < '2024-06-20' ? null : d >= '2024-06-28' && d <= '2024-07-01' ? 250_000 : base)],
   };
   let db: Db;
   let dir: string;
@@ -185,7 +190,7 @@ describe('deposit.window_dressing', () => {
   const run = (params: Record<string, number> = {}) => WINDOW_DRESSING.run({ db, period: july, params });
   const accts = (f: Finding[]) => f.map((x) => x.subject.id).sort();
 
-  it('catches A1 with its figures and leaves the deposit that stays (A2) and the loan proceeds (A7)', () => {
+  it('catches A1 with its figures and leaves the deposit that stays (A2), the loan proceeds (A7) and the new account (A8)', () => {
     const found = run();
     expect(accts(found)).toEqual(['A1', 'A3', 'A4', 'A5']);
     const a1 = found.find((f) => f.subject.id === 'A1')!;

@@ -11,6 +11,7 @@
 //    excess over the average. Money still there on M + leaveDays stayed: no case (the quarter-end
 //    deposit that stays). When the data does not reach M + leaveDays yet and the money has not left
 //    on the days loaded, the case is raised as not yet confirmed, with a lower score.
+//    Only accounts already held when the average began are judged (a new account has no own average).
 // 3. A spike the customer's own loan explains (a loan of the customer issued since the average's
 //    first day, of at least half the excess) is left to loan.period_end / loan.proceeds_back, which
 //    take the loan's and the parked proceeds' share out of the figures; reporting it here as well
@@ -81,6 +82,10 @@ function run(ctx: RuleContext): Finding[] {
       .all(snapM, minFen) as [string, bigint][];
     const avgSums = new Map<string, bigint>();
     const weightOf = new Map(weights.map((w) => [w.snap, BigInt(w.days)]));
+    // an account judged against "its own average" must have been there when the average began: a
+    // new account has no history to be far above (and opening one is not this pattern)
+    const firstSnap = weights.length && weights[0].snap <= avgStart ? weights[0].snap : null;
+    const present = new Set<string>();
     for (const [acct, snap, fen] of db
       .prepare(
         `SELECT acct_no, data_date, balance FROM deposit
@@ -89,9 +94,13 @@ function run(ctx: RuleContext): Finding[] {
       .raw(true)
       .safeIntegers(true)
       .iterate(JSON.stringify([...weightOf.keys()]), JSON.stringify(high.map((h) => h[0]))) as Iterable<[string, string, bigint]>)
+    {
       avgSums.set(acct, (avgSums.get(acct) ?? 0n) + fen * weightOf.get(snap)!);
+      if (snap === firstSnap) present.add(acct);
+    }
     // balance ≥ (1 + ratio) × average and balance − average ≥ minAmount, both × days (exact)
     const candidates = high
+      .filter(([acct]) => present.has(acct))
       .map(([acct, balM]) => ({ acct, balM, avgSum: avgSums.get(acct) ?? 0n }))
       .filter((c) => c.balM * days * 10_000n >= (10_000n + ratioBp) * c.avgSum && c.balM * days - c.avgSum >= minFen * days);
     if (!candidates.length) continue;

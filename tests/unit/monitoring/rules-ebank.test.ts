@@ -35,6 +35,8 @@ describe('ebank.never_used', () => {
   let bank: Bank;
   const s1: string[] = [];
   const s2: string[] = [];
+  const s6: string[] = [];
+  const s6single: string[] = [];
   beforeAll(() => {
     bank = freshBank();
     const db = bank.db;
@@ -52,12 +54,17 @@ describe('ebank.never_used', () => {
     sign(db, 'S4', '2024-06-15');
     for (let i = 0; i < 6; i++) sign(db, null, '2024-06-15');
     for (let i = 0; i < 5; i++) sign(db, 'S5', '2024-06-16', { cancel: '2024-06-19' });
+    // S6: a batch of 8 never used on 06-05 (caught by the day), and one never-used signing a day on
+    // 06-06 … 06-09: with the batch the month would be 12/12, without it 4 < 10
+    for (let i = 0; i < 8; i++) s6.push(sign(db, 'S6', '2024-06-05'));
+    for (let d = 6; d <= 9; d++) s6single.push(sign(db, 'S6', `2024-06-0${d}`));
   });
   afterAll(() => bank.close());
 
   it("catches S1's 5 (one day) and S2's 10 (one month), each signing an alert in July; leaves the decoys", () => {
     const f = run(neverUsed, bank.db, JULY);
-    expect(subjects(f)).toEqual([...s1, ...s2].sort());
+    expect(subjects(f)).toEqual([...s1, ...s2, ...s6].sort());
+    expect(subjects(f)).not.toContain(s6single[0]);
     const a = f.find((x) => x.subject.id === s1[0])!;
     expect(a.subject.type).toBe('signing');
     expect([a.period, a.org_id, a.staff_id]).toEqual(['2024-07', 'B1', 'S1']);
@@ -70,16 +77,18 @@ describe('ebank.never_used', () => {
   });
 
   it('min_day: S1 (5) in at 5, out at 6', () => {
-    expect(subjects(run(neverUsed, bank.db, JULY, { min_day: 6 }))).toEqual([...s2].sort());
+    expect(subjects(run(neverUsed, bank.db, JULY, { min_day: 6 }))).toEqual([...s2, ...s6].sort());
+    // at 9 S6's batch is no longer a caught day, so the month holds all 12 of S6, never used
+    expect(subjects(run(neverUsed, bank.db, JULY, { min_day: 9 }))).toEqual([...s2, ...s6, ...s6single].sort());
   });
   it('min_month: S2 (10) out at 11 (S1 has 6 in July of which 5 never used: 5 < 11 too)', () => {
-    expect(subjects(run(neverUsed, bank.db, JULY, { min_month: 11 }))).toEqual([...s1].sort());
+    expect(subjects(run(neverUsed, bank.db, JULY, { min_month: 11 }))).toEqual([...s1, ...s6].sort());
   });
   it('share: S1 (5/6 = 0.8333) in at 0.83, out at 0.84', () => {
-    expect(subjects(run(neverUsed, bank.db, JULY, { share: 0.83 }))).toEqual([...s1, ...s2].sort());
-    expect(subjects(run(neverUsed, bank.db, JULY, { share: 0.84 }))).toEqual([...s2].sort());
+    expect(subjects(run(neverUsed, bank.db, JULY, { share: 0.83 }))).toEqual([...s1, ...s2, ...s6].sort());
+    expect(subjects(run(neverUsed, bank.db, JULY, { share: 0.84 }))).toEqual([...s2, ...s6].sort());
     // the threshold itself is in (at least)
-    expect(subjects(run(neverUsed, bank.db, JULY, { share: 5 / 6 }))).toEqual([...s1, ...s2].sort());
+    expect(subjects(run(neverUsed, bank.db, JULY, { share: 5 / 6 }))).toEqual([...s1, ...s2, ...s6].sort());
   });
   it('days: at 51 S1 reaches day 51 on 07-31 (in July), at 52 on 08-01 (not); S2 (06-01 + 61 = 07-31) likewise', () => {
     expect(addDays('2024-06-10', 51)).toBe('2024-07-31');
@@ -93,8 +102,9 @@ describe('ebank.bulk_signing', () => {
   beforeAll(() => {
     bank = freshBank();
     const db = bank.db;
-    // 2024-07-10: S1 12 signings on PAD-S1; S2, S3, S4 one each. Staff active in July: S1–S6,
-    // so the day's median over six is of [12, 1, 1, 1, 0, 0] = 1; devices likewise.
+    // 2024-07-10: S1 12 signings on PAD-S1; S2, S3, S4 one each, S7 four (below). Staff active in
+    // July: S1–S7, so the day's median over seven is of [12, 4, 1, 1, 1, 0, 0] = 1; devices likewise
+    // (eight: [12, 4, 1, 1, 1, 0, 0, 0] → 1). Nobody signed in the 14 days before: own mean 0.
     // Among S1's 12: C-used's 手机银行 used 07-25 (counts on 07-31 through it only), and C-both's,
     // also used 07-25, whose other 微信支付绑卡 (used 07-28) keeps them counted anyway.
     for (let i = 0; i < 10; i++) sign(db, 'S1', '2024-07-10');
@@ -108,20 +118,25 @@ describe('ebank.bulk_signing', () => {
     for (const s of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6']) for (let i = 0; i < 12; i++) sign(db, s, '2024-07-20');
     // 2024-07-15: one shared device PADX, S5 6 and S6 6 signings: 12 on the device, 6 per person
     for (const s of ['S5', 'S6']) for (let i = 0; i < 6; i++) sign(db, s, '2024-07-15', { device: 'PADX' });
+    // S7, a busy counter: 4 a day on 07-01 … 07-14 (own mean over 14 days: 4), then 11 on 07-15:
+    // over the day's median (0, so 1) × 5, under their own 4 × 5 = 20
+    for (let d = 1; d <= 15; d++) for (let i = 0; i < (d === 15 ? 11 : 4); i++) sign(db, 'S7', `2024-07-${String(d).padStart(2, '0')}`);
   });
   afterAll(() => bank.close());
 
-  it('catches S1 (07-10: 12 by the staff member and on the device, median 1) and S5 (PADX on 07-15, ties go to the smaller id); leaves the campaign day', () => {
+  it('catches S1 (07-10: 12 by the staff member and on the device, median 1) and S5 (PADX on 07-15, ties go to the smaller id); leaves the campaign day and the busy counter S7', () => {
     const f = run(bulkSigning, bank.db, JULY);
     expect(subjects(f)).toEqual(['S1', 'S5']);
     const s1 = f.find((x) => x.subject.id === 'S1')!;
     expect([s1.subject.type, s1.period, s1.org_id]).toEqual(['staff', '2024-07', 'B1']);
-    expect(s1.summary).toBe('营销人员 S1 7月10日 办理签约 12 笔（当日人员中位数 1 笔）；7月10日 在设备 PAD-S1 上签约 12 笔（当日设备中位数 1 笔）；这些签约中 10 笔至今从未使用');
+    expect(s1.summary).toBe(
+      '营销人员 S1 7月10日 办理签约 12 笔（当日人员中位数 1 笔，本人此前日均 0.0 笔）；7月10日 在设备 PAD-S1 上签约 12 笔（当日设备中位数 1 笔，该设备此前日均 0.0 笔）；这些签约中 10 笔至今从未使用',
+    );
     // the 07-20 signings are not part of it
     expect(s1.evidence.filter((e) => e.kind === 'signing').every((e) => e.fields.签约日期 === '2024-07-10')).toBe(true);
     // C-used counted on 07-31 only through this signing; C-both counts through another
     expect(s1.effects).toEqual([{ key: 'intermediate_active_customers', from: '2024-07-01', to: '2024-07-31', org_id: 'B1', staff_id: 'S1', value: 1 }]);
-    expect(f.find((x) => x.subject.id === 'S5')!.summary).toBe('营销人员 S5 7月15日 在设备 PADX 上签约 12 笔（当日设备中位数 0 笔）；这些签约中 12 笔至今从未使用');
+    expect(f.find((x) => x.subject.id === 'S5')!.summary).toBe('营销人员 S5 7月15日 在设备 PADX 上签约 12 笔（当日设备中位数 0 笔，该设备此前日均 0.0 笔）；这些签约中 12 笔至今从未使用');
   });
 
   it('min_count: 12 in at 12, out at 13', () => {
@@ -132,8 +147,15 @@ describe('ebank.bulk_signing', () => {
     expect(subjects(run(bulkSigning, bank.db, JULY, { peer_factor: 12 }))).toEqual(['S1', 'S5']);
     expect(subjects(run(bulkSigning, bank.db, JULY, { peer_factor: 12.5 }))).toEqual([]);
     const all = run(bulkSigning, bank.db, JULY, { peer_factor: 1 });
-    expect(subjects(all)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6']);
-    expect(all.find((x) => x.subject.id === 'S1')!.summary).toContain('7月20日 办理签约 12 笔（当日人员中位数 12 笔）');
+    expect(subjects(all)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7']);
+    // S1's own mean on 07-20: the 12 of 07-10 over 14 days = 0.857
+    expect(all.find((x) => x.subject.id === 'S1')!.summary).toContain('7月20日 办理签约 12 笔（当日人员中位数 12 笔，本人此前日均 0.9 笔）');
+  });
+  it("baseline_days: S7's own mean is 56/14 = 4 over 14 days (11 < 20), 56/28 = 2 over 28 (11 ≥ 10)", () => {
+    expect(subjects(run(bulkSigning, bank.db, JULY, { baseline_days: 14 }))).not.toContain('S7');
+    expect(subjects(run(bulkSigning, bank.db, JULY, { baseline_days: 28 }))).toContain('S7');
+    // at 15 days the window reaches 06-30, with nothing: 56/15 = 3.73, 11 < 18.7
+    expect(subjects(run(bulkSigning, bank.db, JULY, { baseline_days: 15 }))).not.toContain('S7');
   });
 });
 

@@ -1,8 +1,9 @@
 // ebank.bulk_signing: one staff member (or one device) making far more signings in a day than
-// the staff of the bank usually do that day. The export carries the day of a signing, not its
-// minute, so "within minutes" is read as "on one day"; comparing with the same day's median keeps
-// a bank-wide campaign day (everyone signing many) from raising an alert for everyone.
-import { monthEnd, monthStart } from '../../../../../shared/dates.js';
+// the staff of the bank do that day and than they themselves usually do. The export carries the
+// day of a signing, not its minute, so "within minutes" is read as "on one day"; the day's median
+// keeps a bank-wide campaign day (everyone signing many) quiet, and their own mean over the days
+// before keeps a busy counter's ordinary busy day quiet.
+import { addDays, monthEnd, monthStart } from '../../../../../shared/dates.js';
 import type { Finding, RuleDef } from '../../rule.js';
 import { cnDay, scoreOver } from '../kit.js';
 import { intermediateEffects, signedBetween, signingEvidence, type Signing } from './signings.js';
@@ -13,6 +14,8 @@ interface Burst {
   key: string;
   rows: Signing[];
   median: number;
+  /** the staff member's (device's) own mean per day over the days before */
+  usual: number;
 }
 
 function median(xs: number[]): number {
@@ -20,6 +23,11 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** 0.857… → "0.9" (a sentence only) */
+function fmtMean(x: number): string {
+  return (Math.round(x * 10) / 10).toFixed(1);
 }
 
 /** The staff member most of the rows name (ties: the smallest id). */
@@ -36,21 +44,28 @@ export const bulkSigning: RuleDef = {
   zh: '同一人员或设备集中签约',
   en: 'Many signings by one staff member or on one device',
   explanation:
-    '找出同一营销人员、或同一签约设备在一天内办理的签约笔数达到设定值，并且是当天全行人员（或设备）中位数的设定倍数以上的情形。数据只有签约日期，没有时刻，因此“数分钟内”按同一天判断。短时间内在一台设备上成批签约，往往是拿客户资料代签、为完成签约考核而办，客户本人并不知情或并无需求；全行统一营销日人人都多，不会因此触发。',
+    '找出同一营销人员、或同一签约设备在一天内办理的签约笔数达到设定值，并且既是当天全行人员（或设备）中位数、也是其本人此前日均笔数的设定倍数以上的情形。数据只有签约日期，没有时刻，因此“数分钟内”按同一天判断。短时间内在一台设备上成批签约，往往是拿客户资料代签、为完成签约考核而办，客户本人并不知情或并无需求；全行统一营销日人人都多、柜面本来业务量大的人员日常偏多，都不会因此触发。',
   explanationEn:
-    'Finds a staff member, or a signing device, with at least the set number of signings in one day, and at least the set multiple of that day\'s median over all staff (or devices). The export holds the day of a signing, not its time, so "within minutes" is judged as "on one day". A batch of signings on one device is typically made from customers\' papers to meet a signing target, without the customers knowing or needing it; a bank-wide campaign day, when everyone signs many, does not trigger it.',
+    'Finds a staff member, or a signing device, with at least the set number of signings in one day, and at least the set multiple of both that day\'s median over all staff (or devices) and their own mean per day over the days before. The export holds the day of a signing, not its time, so "within minutes" is judged as "on one day". A batch of signings on one device is typically made from customers\' papers to meet a signing target, without the customers knowing or needing it; a bank-wide campaign day, when everyone signs many, or a busy counter\'s ordinary busy day, does not trigger it.',
   params: [
     { key: 'min_count', zh: '单日最少签约笔数', en: 'Signings in one day, at least', kind: 'count', min: 2, max: 100_000, default: 10 },
-    { key: 'peer_factor', zh: '不低于当日中位数的倍数', en: "Times the day's median, at least", kind: 'number', min: 1, max: 1000, default: 3 },
+    { key: 'peer_factor', zh: '不低于当日中位数及本人此前日均的倍数', en: "Times the day's median and their own usual day, at least", kind: 'number', min: 1, max: 1000, default: 5 },
+    { key: 'baseline_days', zh: '本人此前日均的计算天数', en: 'Days their usual day is taken over', kind: 'days', min: 1, max: 365, default: 14 },
   ],
   run({ db, period, params }) {
-    const rows = signedBetween(db, period.from, period.to);
+    const before = addDays(period.from, -params.baseline_days);
+    const rows = signedBetween(db, before, period.to);
     const groups = { staff: new Map<string, Signing[]>(), device: new Map<string, Signing[]>() };
     const keysOf = { staff: new Set<string>(), device: new Set<string>() };
+    // signings per staff member (device) and day, the days before the period included: their own usual day
+    const daily = { staff: new Map<string, number>(), device: new Map<string, number>() };
     for (const s of rows) {
       for (const by of ['staff', 'device'] as const) {
         const k = by === 'staff' ? s.staff_id : s.device_id;
         if (!k) continue;
+        const dk = `${s.sign_date}\u0001${k}`;
+        daily[by].set(dk, (daily[by].get(dk) ?? 0) + 1);
+        if (s.sign_date < period.from) continue;
         keysOf[by].add(k);
         const gk = `${s.sign_date}\u0001${k}`;
         const l = groups[by].get(gk);
@@ -69,9 +84,13 @@ export const bulkSigning: RuleDef = {
       const med = new Map<string, number>();
       for (const [day, counts] of perDay) med.set(day, median([...counts, ...Array(Math.max(0, keysOf[by].size - counts.length)).fill(0)]));
       for (const [gk, l] of groups[by]) {
+        if (l.length < params.min_count) continue;
         const [day, key] = gk.split('\u0001');
         const m = med.get(day)!;
-        if (l.length >= params.min_count && l.length >= params.peer_factor * Math.max(1, m)) bursts.push({ day, by, key, rows: l, median: m });
+        let own = 0;
+        for (let k = 1; k <= params.baseline_days; k++) own += daily[by].get(`${addDays(day, -k)}\u0001${key}`) ?? 0;
+        const usual = own / params.baseline_days;
+        if (l.length >= params.peer_factor * Math.max(1, m, usual)) bursts.push({ day, by, key, rows: l, median: m, usual });
       }
     }
     // one alert per staff member and month: their own burst days and the device bursts they made most of
@@ -92,7 +111,9 @@ export const bulkSigning: RuleDef = {
       const list = [...named.values()].sort((a, b) => (a.sign_no < b.sign_no ? -1 : 1));
       const never = list.filter((s) => s.last_used_date === null).length;
       const parts = h.bursts.map((b) =>
-        b.by === 'staff' ? `${cnDay(b.day)} 办理签约 ${b.rows.length} 笔（当日人员中位数 ${b.median} 笔）` : `${cnDay(b.day)} 在设备 ${b.key} 上签约 ${b.rows.length} 笔（当日设备中位数 ${b.median} 笔）`,
+        b.by === 'staff'
+          ? `${cnDay(b.day)} 办理签约 ${b.rows.length} 笔（当日人员中位数 ${b.median} 笔，本人此前日均 ${fmtMean(b.usual)} 笔）`
+          : `${cnDay(b.day)} 在设备 ${b.key} 上签约 ${b.rows.length} 笔（当日设备中位数 ${b.median} 笔，该设备此前日均 ${fmtMean(b.usual)} 笔）`,
       );
       const day = monthEnd(`${h.month}-01`) < period.to ? monthEnd(`${h.month}-01`) : period.to;
       const orgs = new Map<string, number>();
@@ -110,7 +131,7 @@ export const bulkSigning: RuleDef = {
           ...h.bursts.map((b) => ({
             kind: 'figure' as const,
             id: `${b.by}:${b.key}:${b.day}`,
-            fields: { 日期: b.day, 对象: b.by === 'staff' ? '营销人员' : '签约设备', 编号: b.key, 签约笔数: b.rows.length, 当日中位数: b.median },
+            fields: { 日期: b.day, 对象: b.by === 'staff' ? '营销人员' : '签约设备', 编号: b.key, 签约笔数: b.rows.length, 当日中位数: b.median, 此前日均: b.usual },
           })),
           ...list.slice(0, 60).map(signingEvidence),
         ],

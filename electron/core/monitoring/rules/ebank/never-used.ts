@@ -40,11 +40,11 @@ export const neverUsed: RuleDef = {
       if (s.last_used_date === null) g.never.push(s);
       m.set(k, g);
     };
-    for (const s of rows) {
-      add(byDay, `${s.staff_id}\u0001${s.sign_date}`, s);
-      add(byMonth, `${s.staff_id}\u0001${seen(s).slice(0, 7)}`, s);
-    }
     const ok = (g: Group | undefined, min: number) => g !== undefined && g.never.length >= min && g.never.length / g.all >= params.share;
+    for (const s of rows) add(byDay, `${s.staff_id}\u0001${s.sign_date}`, s);
+    // the month is judged on the signings outside a day already caught, so one day's batch does
+    // not sweep the staff member's ordinary signings of that month in with it
+    for (const s of rows) if (!ok(byDay.get(`${s.staff_id}\u0001${s.sign_date}`), params.min_day)) add(byMonth, `${s.staff_id}\u0001${seen(s).slice(0, 7)}`, s);
     const out: Finding[] = [];
     for (const s of rows) {
       if (s.last_used_date !== null) continue;

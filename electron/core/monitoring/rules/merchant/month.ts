@@ -1,9 +1,8 @@
 // The 收单 transactions of a period, read in ONE pass and kept column-wise per merchant and month,
 // so the five merchant rules of a run share it: a run costs one read of the period's rows, however
-// many rules look at them (issue 10: linear in the month's rows, no query per merchant). The pass
-// walks the (merchant_id, txn_time) index, so each merchant's rows arrive together and in time
-// order. Kept per row: rowid (to fetch the evidence rows later), day, second of the day, 分, payer
-// (interned): about 30 bytes a row.
+// many rules look at them (issue 10: linear in the month's rows, no query per merchant; see
+// periodRows for how the rows are found). Kept per row, grouped per merchant and month in time
+// order: rowid (to fetch the evidence rows later), day, second of the day, 分, payer (interned).
 //
 // The columns are cached per connection for the period and the database's state: PRAGMA
 // data_version moves when another connection commits, total_changes() when this one writes, so a
@@ -76,59 +75,91 @@ export function readMerchants(db: Db): Map<string, MerchantInfo> {
 }
 
 /** The period's 消费 transactions (or of no stated type, as the 高质量 figure counts them). */
+const MERCHANTS = `WITH RECURSIVE ids(m) AS (
+  SELECT (SELECT MIN(merchant_id) FROM acq_txn)
+  UNION ALL
+  SELECT (SELECT MIN(merchant_id) FROM acq_txn WHERE merchant_id > ids.m) FROM ids WHERE ids.m IS NOT NULL)`;
+const SPENT = `(t.txn_type = '消费' OR t.txn_type IS NULL)`;
+
+type Row = [number, string, string, number, string | null];
+
+/**
+ * The period's rows, read the cheaper of two ways, both linear in the period's rows rather than
+ * the history. First the covering (merchant_id, txn_time) index gives the rowids the period's rows
+ * lie between (a skip-scan: the distinct merchants by index seeks, then each one's time range; no
+ * table row is touched). Rows imported month by month sit together, so a scan of that rowid range
+ * reads them sequentially; when the range holds far more than the period (a month imported out of
+ * order), each merchant's range is read through the index instead (random reads, still only the
+ * period's rows).
+ */
+function periodRows(db: Db, from: string, to: string): Iterable<Row> {
+  const span = db
+    .prepare(`${MERCHANTS} SELECT MIN(t.rowid) AS lo, MAX(t.rowid) AS hi, COUNT(*) AS n FROM ids CROSS JOIN acq_txn t ON t.merchant_id = ids.m AND t.txn_time >= @from AND t.txn_time < @to`)
+    .get({ from, to }) as { lo: number | null; hi: number | null; n: number };
+  if (span.n === 0 || span.lo === null || span.hi === null) return [];
+  if (span.hi - span.lo + 1 <= 2 * span.n) {
+    return db
+      .prepare(`SELECT t.rowid, t.merchant_id, t.txn_time, t.amount, t.payer FROM acq_txn t WHERE t.rowid BETWEEN @lo AND @hi AND t.txn_time >= @from AND t.txn_time < @to AND ${SPENT}`)
+      .raw()
+      .iterate({ lo: span.lo, hi: span.hi, from, to }) as Iterable<Row>;
+  }
+  return db
+    .prepare(`${MERCHANTS} SELECT t.rowid, t.merchant_id, t.txn_time, t.amount, t.payer FROM ids CROSS JOIN acq_txn t ON t.merchant_id = ids.m AND t.txn_time >= @from AND t.txn_time < @to WHERE ${SPENT}`)
+    .raw()
+    .iterate({ from, to }) as Iterable<Row>;
+}
+
 export function monthTxns(db: Db, period: RunPeriod): MonthTxns {
   const key = stateKey(db, period);
   const hit = cache.get(db);
   if (hit && hit.key === key) return hit.data;
   const merchants = readMerchants(db);
-  const data: MonthTxns = { groups: [], rowid: [], day: [], sec: [], fen: [], payer: [], payers: [] };
+  // first the rows as they come, each group (merchant × month) keeping the indices of its rows
+  const raw = { rowid: [] as number[], at: [] as number[], fen: [] as number[], payer: [] as number[] };
+  const payers: string[] = [];
   const interned = new Map<string, number>();
-  // Skip-scan: the distinct merchants by index seeks, then each one's rows of the period by a
-  // range on (merchant_id, txn_time). The cost is the period's rows plus one seek per merchant, not
-  // the whole history; the nested loop yields merchants in increasing order and each one's rows in
-  // time order, which the loop below checks rather than trusts.
-  const rows = db
-    .prepare(
-      `WITH RECURSIVE ids(m) AS (
-         SELECT (SELECT MIN(merchant_id) FROM acq_txn)
-         UNION ALL
-         SELECT (SELECT MIN(merchant_id) FROM acq_txn WHERE merchant_id > ids.m) FROM ids WHERE ids.m IS NOT NULL)
-       SELECT t.rowid, t.merchant_id, t.txn_time, t.amount, t.payer
-         FROM ids CROSS JOIN acq_txn t ON t.merchant_id = ids.m AND t.txn_time >= @from AND t.txn_time < @to
-        WHERE t.txn_type = '消费' OR t.txn_type IS NULL`,
-    )
-    .raw()
-    .iterate({ from: period.from, to: addDays(period.to, 1) }) as Iterable<[number, string, string, number, string | null]>;
-  let g: MerchantMonth | null = null;
-  let lastTime = '';
-  for (const [rowid, merchant, time, fen, payer] of rows) {
-    const month = time.slice(0, 7);
-    const i = data.rowid.length;
-    if (g && (merchant < g.merchant || (merchant === g.merchant && time < lastTime))) {
-      throw new Error('收单交易未按商户、时间顺序读出 (acq_txn rows out of order): the query plan changed');
-    }
-    lastTime = time;
-    if (!g || g.merchant !== merchant || g.month !== month) {
-      if (g) g.end = i;
-      g = { merchant, month, info: merchants.get(merchant), start: i, end: i };
-      data.groups.push(g);
-    }
-    data.rowid.push(rowid);
-    data.day.push(two(time, 8));
-    data.sec.push(two(time, 11) * 3600 + two(time, 14) * 60 + two(time, 17));
-    data.fen.push(fen);
+  // per merchant its months (a run is usually one month: the list has one entry)
+  type G = { merchant: string; ym: number; month: string; rows: number[]; sorted: boolean };
+  const byMerchant = new Map<string, G[]>();
+  for (const [rowid, merchant, time, fen, payer] of periodRows(db, period.from, addDays(period.to, 1))) {
+    const i = raw.rowid.length;
+    const at = two(time, 8) * 86_400 + two(time, 11) * 3600 + two(time, 14) * 60 + two(time, 17);
+    raw.rowid.push(rowid);
+    raw.at.push(at);
+    raw.fen.push(fen);
     let p = -1;
     if (payer !== null && payer !== '') {
       p = interned.get(payer) ?? -1;
       if (p < 0) {
-        p = data.payers.length;
-        data.payers.push(payer);
+        p = payers.length;
+        payers.push(payer);
         interned.set(payer, p);
       }
     }
-    data.payer.push(p);
+    raw.payer.push(p);
+    const ym = (two(time, 0) * 100 + two(time, 2)) * 100 + two(time, 5);
+    let list = byMerchant.get(merchant);
+    if (!list) byMerchant.set(merchant, (list = []));
+    let g = list.find((x) => x.ym === ym);
+    if (!g) list.push((g = { merchant, ym, month: time.slice(0, 7), rows: [], sorted: true }));
+    else if (raw.at[g.rows[g.rows.length - 1]] > at) g.sorted = false;
+    g.rows.push(i);
   }
-  if (g) g.end = data.rowid.length;
+  // then column by column in merchant, month, time order, so a group is a slice
+  const data: MonthTxns = { groups: [], rowid: [], day: [], sec: [], fen: [], payer: [], payers };
+  const groups = [...byMerchant.values()].flat().sort((x, y) => (x.merchant < y.merchant ? -1 : x.merchant > y.merchant ? 1 : x.ym - y.ym));
+  for (const g of groups) {
+    if (!g.sorted) g.rows.sort((a, b) => raw.at[a] - raw.at[b] || raw.rowid[a] - raw.rowid[b]);
+    const start = data.rowid.length;
+    for (const i of g.rows) {
+      data.rowid.push(raw.rowid[i]);
+      data.day.push(Math.floor(raw.at[i] / 86_400));
+      data.sec.push(raw.at[i] % 86_400);
+      data.fen.push(raw.fen[i]);
+      data.payer.push(raw.payer[i]);
+    }
+    data.groups.push({ merchant: g.merchant, month: g.month, info: merchants.get(g.merchant), start, end: data.rowid.length });
+  }
   cache.set(db, { key, data });
   return data;
 }

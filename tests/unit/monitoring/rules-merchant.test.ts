@@ -259,3 +259,39 @@ describe('the shared month of transactions', () => {
     expect(monthTxns(bank.db, JULY)).toBe(after);
   });
 });
+
+describe('the read of the period, whatever order the rows were imported in', () => {
+  it('rows of one month imported out of time order come back in time order (the rowid span path)', () => {
+    const b = freshBank();
+    try {
+      merchant(b.db, 'MA');
+      txn(b.db, 'MA', at(10, 9), 100, 'P1');
+      txn(b.db, 'MA', at(5, 9), 200, 'P2');
+      const t = monthTxns(b.db, JULY);
+      const g = t.groups[0];
+      expect([g.merchant, g.end - g.start]).toEqual(['MA', 2]);
+      expect([t.day[g.start], t.fen[g.start], t.day[g.start + 1]]).toEqual([5, 200, 10]);
+    } finally {
+      b.close();
+    }
+  });
+
+  it('a July row among many June rows (rowid span 12 for 2 rows: the per-merchant index path) is read, June is not', () => {
+    const b = freshBank();
+    try {
+      merchant(b.db, 'MB');
+      merchant(b.db, 'MC');
+      txn(b.db, 'MC', at(20, 9), 300, 'P1');
+      for (let d = 1; d <= 10; d++) txn(b.db, 'MB', `2024-06-${String(d).padStart(2, '0')} 09:00:00`, 100, 'P9');
+      txn(b.db, 'MB', at(3, 9), 400, 'P2');
+      const t = monthTxns(b.db, JULY);
+      expect(t.groups.map((g) => [g.merchant, g.month, g.end - g.start])).toEqual([
+        ['MB', '2024-07', 1],
+        ['MC', '2024-07', 1],
+      ]);
+      expect(t.fen).toEqual([400, 300]);
+    } finally {
+      b.close();
+    }
+  });
+});

@@ -55,6 +55,26 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('./views/ReconcileView.vue'),
         meta: { nav: 'reconcile.nav', icon: 'DataAnalysis', capability: 'canReadData', navGroup: 'dash.nav.group' },
       },
+      // 监测预警 (issue 10): the alert list is a URL of its filters; an alert's page; the overview; the rules
+      {
+        path: 'monitoring/alerts',
+        name: 'alerts',
+        component: () => import('./views/AlertListView.vue'),
+        meta: { nav: 'mon.nav.alerts', icon: 'Warning', capability: 'canReadData', navGroup: 'mon.nav.group' },
+      },
+      { path: 'monitoring/alerts/:id', name: 'alert', component: () => import('./views/AlertDetailView.vue'), meta: { capability: 'canReadData' } },
+      {
+        path: 'monitoring/overview',
+        name: 'monitoringOverview',
+        component: () => import('./views/MonitoringOverviewView.vue'),
+        meta: { nav: 'mon.nav.overview', icon: 'Warning', capability: 'canReadData', navGroup: 'mon.nav.group' },
+      },
+      {
+        path: 'monitoring/rules',
+        name: 'ruleSettings',
+        component: () => import('./views/RuleSettingsView.vue'),
+        meta: { nav: 'mon.nav.rules', icon: 'Warning', capability: 'canReadData', navGroup: 'mon.nav.group' },
+      },
       {
         path: 'import',
         name: 'import',

@@ -13,6 +13,8 @@ export interface DashboardQuery {
   org: string | null;
   staff: string | null;
   lang: 'zh' | 'en';
+  /** 剔除: KPIs also carry their figure without what confirmed monitoring alerts name */
+  excl?: boolean;
 }
 
 /** "date=…&base=…" of the values that are set, in a fixed order (the export repeats the view's). */
@@ -23,6 +25,7 @@ export function dashboardParams(q: DashboardQuery): URLSearchParams {
   if (q.org) p.set('org', q.org);
   if (q.staff) p.set('staff', q.staff);
   p.set('lang', q.lang);
+  if (q.excl) p.set('excl', '1');
   return p;
 }
 

@@ -8,6 +8,7 @@ export const NAV_PARENT: Readonly<Record<string, string>> = {
   customer: 'customers',
   quick: 'customers',
   drill: 'dashboard',
+  alert: 'alerts',
 };
 
 /** Pages outside the layout, so outside the menu. */

@@ -4,6 +4,7 @@ import { adminEn } from '../components/admin/i18n.js';
 import { reconcileEn } from '../components/reconcile/i18n.js';
 import { dashEn } from '../components/dashboard/i18n.js';
 import { drillEn } from '../components/drill/i18n.js';
+import { monEn } from '../components/monitoring/i18n.js';
 
 const en: typeof zh = {
   app: { bank: 'Quanzhou Rural Commercial Bank', title: 'Branch Console', lang: 'Language', logout: 'Log out' },
@@ -191,5 +192,6 @@ const en: typeof zh = {
   reconcile: reconcileEn,
   dash: dashEn,
   drill: drillEn,
+  mon: monEn,
 };
 export default en;

@@ -4,6 +4,7 @@ import { adminZh } from '../components/admin/i18n.js';
 import { reconcileZh } from '../components/reconcile/i18n.js';
 import { dashZh } from '../components/dashboard/i18n.js';
 import { drillZh } from '../components/drill/i18n.js';
+import { monZh } from '../components/monitoring/i18n.js';
 export default {
   app: { bank: '泉州农商银行', title: '网点工作台', lang: '语言', logout: '退出登录' },
   scope: {
@@ -190,4 +191,5 @@ export default {
   reconcile: reconcileZh,
   dash: dashZh,
   drill: drillZh,
+  mon: monZh,
 };

@@ -24,6 +24,8 @@ export const dashZh = {
     unit: '金额单位',
     noDataDay: '该日无数据',
     latest: '最新数据日',
+    exclude: '剔除已确认预警',
+    excludeHint: '指标卡同时显示剔除已确认监测预警后的数值',
   },
   baseKind: {
     prev_day: '上日',
@@ -36,6 +38,7 @@ export const dashZh = {
   unit: { auto: '自动', yuan: '元', wan: '万元', yi: '亿元' },
   kpi: {
     vsBase: '较{base}',
+    excluded: '剔除后',
     noBase: '基期无数据',
     target: '目标完成 {p}',
     targetOf: '目标 {v}（{period}）',
@@ -75,6 +78,8 @@ export const dashEn: typeof dashZh = {
     unit: 'Money in',
     noDataDay: 'No data on this day',
     latest: 'Latest data day',
+    exclude: 'Without confirmed alerts',
+    excludeHint: 'KPI cards also show each figure without what confirmed monitoring alerts name',
   },
   baseKind: {
     prev_day: 'Previous day',
@@ -87,6 +92,7 @@ export const dashEn: typeof dashZh = {
   unit: { auto: 'Auto', yuan: 'CNY', wan: '10k CNY', yi: '100M CNY' },
   kpi: {
     vsBase: 'vs {base}',
+    excluded: 'Without alerts',
     noBase: 'no data at the base',
     target: 'Target {p}',
     targetOf: 'Target {v} ({period})',

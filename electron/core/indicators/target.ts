@@ -26,7 +26,8 @@ export class StaffNotInScopeError extends NotFoundError {
 
 /**
  * The target of a request inside the caller's scope: `org` narrows it (404 outside), `staff`
- * picks a staff member whose org lies inside it (404 otherwise). A scope limited to one
+ * picks a staff member whose org lies inside the caller's scope (404 otherwise), counting their
+ * rows inside the narrowed orgs. A scope limited to one
  * 客户经理's customers reads that staff member's figures whatever was asked.
  */
 export function resolveTarget(db: Db, scope: Scope, q: { org?: string; staff?: string } = {}): Target {
@@ -36,8 +37,10 @@ export function resolveTarget(db: Db, scope: Scope, q: { org?: string; staff?: s
   if (staffId !== null) {
     const s = db.prepare('SELECT name, org_id FROM staff WHERE staff_id = ?').get(staffId) as { name: string; org_id: string } | undefined;
     // a 客户经理 limited to their own rows is that staff member wherever they sit: their rows are
-    // still only those of the orgs in scope
-    const inScope = within.managerId !== null || within.orgIds === null ? true : s !== undefined && within.orgIds.includes(s.org_id);
+    // still only those of the orgs in scope. Anyone else may pick a staff member of their own scope
+    // (not only of the org they narrowed to: a 支行 客户经理 serves customers of its 分理处, and the
+    // 分理处's figures split by staff name them); the rows stay those of the narrowed orgs.
+    const inScope = within.managerId !== null || scope.orgIds === null ? true : s !== undefined && scope.orgIds.includes(s.org_id);
     if (!inScope) throw new StaffNotInScopeError(staffId);
     return { type: 'staff', id: staffId, orgIds: within.orgIds, staffId, name: s?.name ?? staffId };
   }

@@ -31,7 +31,7 @@ export interface Exclusion {
   measure: string;
   from: string;
   to: string;
-  group: string;
+  groups: readonly string[];
   /** 分 for money, a count otherwise */
   amount: bigint;
 }
@@ -50,10 +50,11 @@ export function confirmedExclusions(db: Db, target: Target, groupOf: GroupOf): E
       const staff = e.staff_id ?? '';
       if (orgs !== null && !orgs.has(org)) continue;
       if (target.staffId !== null && staff !== target.staffId) continue;
-      const group = groupOf(org, staff);
-      if (group === null) continue;
+      const g = groupOf(org, staff);
+      if (g === null) continue;
+      const groups = typeof g === 'string' ? [g] : g;
       const money = INDICATOR_BY_KEY.get(e.key)?.unit === 'yuan';
-      out.push({ ...m, from: e.from, to: e.to, group, amount: BigInt(Math.round(money ? e.value * 100 : e.value)) });
+      out.push({ ...m, from: e.from, to: e.to, groups, amount: BigInt(Math.round(money ? e.value * 100 : e.value)) });
     }
   }
   return out;

@@ -2,6 +2,6 @@
 // `indicators` and `stats` commands, the home page, reconciliation, and later monitoring and
 // assessment all read figures here). See docs/ARCHITECTURE.md "Indicators".
 export { resolveTarget, StaffNotInScopeError, type Target } from './target.js';
-export { readIndicators, readIndicatorsBy, type TargetFigures } from './read.js';
+export { readIndicators, readIndicatorsBy, readIndicatorsPerOrg, type ReadOptions, type TargetFigures } from './read.js';
 export { dataDays } from './data-days.js';
 export { migrationMatrix } from './migration.js';

@@ -78,6 +78,25 @@ export function readIndicatorsBy(db: Db, date: string, target: Target, by: 'chil
   return kids.map((k) => ({ id: k.org_id, name: k.name, level: k.level, indicators: groups.get(k.org_id) ?? indicatorSet(emptyParts(), items) }));
 }
 
+/**
+ * Every org of `orgIds` (each over its own subtree, inside the target) in one pass: each cell
+ * counts in its org and every org above it, so a whole tree costs one read rather than one per
+ * org (the `stats` command and the home page).
+ */
+export function readIndicatorsPerOrg(db: Db, date: string, target: Target, orgIds: readonly string[], opts: ReadOptions = {}): Map<string, IndicatorSet> {
+  const tree = loadOrgTree(db);
+  const wanted = new Set(orgIds);
+  const chain = new Map<string, readonly string[]>();
+  const groupOf = (org: string): readonly string[] => {
+    let c = chain.get(org);
+    if (!c) chain.set(org, (c = tree.byId.has(org) ? tree.ancestors(org).filter((a) => wanted.has(a)) : []));
+    return c;
+  };
+  const groups = readGroups(db, date, target, (org) => groupOf(org), 'org', opts);
+  const items = getCatalog(db).map((i) => i.id);
+  return new Map(orgIds.map((id) => [id, groups.get(id) ?? indicatorSet(emptyParts(), items)]));
+}
+
 interface Parts {
   dep: Measures;
   loan: Measures;
@@ -182,15 +201,17 @@ function readGroups(db: Db, date: string, target: Target, groupOf: GroupOf, by: 
 function applyCuts(cut: Exclusion[], family: FamilyId, day: string, part: (g: string) => Parts, measures: (p: Parts) => Measures, s: Series | null): void {
   for (const c of cut) {
     if (c.family !== family) continue;
-    if (c.from <= day && day <= c.to) {
-      const m = measures(part(c.group));
-      const v = m.get(c.measure) ?? 0n;
-      m.set(c.measure, v > c.amount ? v - c.amount : 0n);
+    for (const group of c.groups) {
+      if (c.from <= day && day <= c.to) {
+        const m = measures(part(group));
+        const v = m.get(c.measure) ?? 0n;
+        m.set(c.measure, v > c.amount ? v - c.amount : 0n);
+      }
+      // the series hold the balance measure only (dep_bal, loan_bal)
+      const totals = c.measure === (family === 'deposit' ? 'dep_bal' : 'loan_bal') ? s?.byGroup.get(group) : undefined;
+      if (!totals) continue;
+      for (const [d, v] of totals) if (c.from <= d && d <= c.to) totals.set(d, v > c.amount ? v - c.amount : 0n);
     }
-    // the series hold the balance measure only (dep_bal, loan_bal)
-    const totals = c.measure === (family === 'deposit' ? 'dep_bal' : 'loan_bal') ? s?.byGroup.get(c.group) : undefined;
-    if (!totals) continue;
-    for (const [d, v] of totals) if (c.from <= d && d <= c.to) totals.set(d, v > c.amount ? v - c.amount : 0n);
   }
 }
 

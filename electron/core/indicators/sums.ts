@@ -5,8 +5,15 @@ import type { FamilyId } from './families/index.js';
 import type { Target } from './target.js';
 
 export type Measures = Map<string, bigint>;
-/** The group a cell falls in (null: not counted), from its org and staff. */
-export type GroupOf = (org: string, staff: string) => string | null;
+/** The group(s) a cell falls in (null: not counted), from its org and staff; several for a
+ *  roll-up where a cell counts in its org and every org above it. */
+export type GroupOf = (org: string, staff: string) => string | readonly string[] | null;
+
+const NONE: readonly string[] = [];
+function groupsOf(groupOf: GroupOf, org: string, staff: string): readonly string[] {
+  const g = groupOf(org, staff);
+  return g === null ? NONE : typeof g === 'string' ? [g] : g;
+}
 
 /**
  * What the groups depend on, so SQLite adds up the cells before they reach JavaScript: 'all'
@@ -46,11 +53,11 @@ export function sumCells(db: Db, date: string, family: FamilyId, t: Target, grou
     .safeIntegers(true)
     .iterate({ ...f.params, date, family }) as Iterable<[string, string, string, bigint]>;
   for (const [org, staff, measure, value] of cells) {
-    const g = groupOf(org, staff);
-    if (g === null) continue;
-    let m = out.get(g);
-    if (!m) out.set(g, (m = new Map()));
-    m.set(measure, (m.get(measure) ?? 0n) + value);
+    for (const g of groupsOf(groupOf, org, staff)) {
+      let m = out.get(g);
+      if (!m) out.set(g, (m = new Map()));
+      m.set(measure, (m.get(measure) ?? 0n) + value);
+    }
   }
   // a customer counted in n cells of one group counts once there (overlaps are few: read row by row)
   const overlaps = db
@@ -59,14 +66,14 @@ export function sumCells(db: Db, date: string, family: FamilyId, t: Target, grou
     .iterate({ ...f.params, date, family }) as Iterable<[string, string, string, string]>;
   const seen = new Map<string, number>();
   for (const [measure, cust, org, staff] of overlaps) {
-    const g = groupOf(org, staff);
-    if (g === null) continue;
-    const k = `${g}\u0001${measure}\u0001${cust}`;
-    const n = (seen.get(k) ?? 0) + 1;
-    seen.set(k, n);
-    if (n > 1) {
-      const m = out.get(g)!;
-      m.set(measure, m.get(measure)! - 1n);
+    for (const g of groupsOf(groupOf, org, staff)) {
+      const k = `${g}\u0001${measure}\u0001${cust}`;
+      const n = (seen.get(k) ?? 0) + 1;
+      seen.set(k, n);
+      if (n > 1) {
+        const m = out.get(g)!;
+        m.set(measure, m.get(measure)! - 1n);
+      }
     }
   }
   return out;
@@ -87,11 +94,11 @@ export function sumMeasureByDate(db: Db, family: FamilyId, measure: string, from
     .safeIntegers(true)
     .iterate({ ...f.params, family, measure, from, to }) as Iterable<[string, string, string, bigint]>;
   for (const [date, org, staff, value] of rows) {
-    const g = groupOf(org, staff);
-    if (g === null) continue;
-    let m = out.get(g);
-    if (!m) out.set(g, (m = new Map()));
-    m.set(date, (m.get(date) ?? 0n) + value);
+    for (const g of groupsOf(groupOf, org, staff)) {
+      let m = out.get(g);
+      if (!m) out.set(g, (m = new Map()));
+      m.set(date, (m.get(date) ?? 0n) + value);
+    }
   }
   return out;
 }

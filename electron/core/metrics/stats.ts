@@ -18,7 +18,7 @@ import type { Db } from '../db/connection.js';
 import type { IndicatorSet } from '../../../shared/indicators.js';
 import { assertDay } from '../../../shared/dates.js';
 import { fenToYuan, yuanToFen } from '../../../shared/money.js';
-import { readIndicators, readIndicatorsBy, type Target } from '../indicators/index.js';
+import { readIndicators, readIndicatorsPerOrg, type Target } from '../indicators/index.js';
 import { latestSnapshot } from '../rules/in-service.js';
 import { loadOrgTree, type OrgRow, type OrgTree } from './org-tree.js';
 import { coversOrg, isWholeBank, subtree, wholeBankScope, type Scope } from '../scope/index.js';
@@ -65,32 +65,16 @@ export interface ScopedStats {
 const num = (s: IndicatorSet, k: string): number => s[k] as number;
 const numOrNull = (s: IndicatorSet, k: string): number | null => s[k] as number | null;
 
-/** The rows of the org's subtree inside the scope (of its 客户经理 only, for a scope limited to one). */
-function orgTarget(tree: OrgTree, org: OrgRow, scope: Scope): Target {
-  const orgIds = subtree(tree, org.org_id);
-  if (scope.managerId !== null) return { type: 'staff', id: scope.managerId, orgIds, staffId: scope.managerId, name: org.name };
-  return { type: 'org', id: org.org_id, orgIds, staffId: null, name: org.name };
-}
-
 /**
- * The figures of the given orgs (parents before children), each over its subtree. The children of
- * an org come from one read split by child (readIndicatorsBy) rather than one read each; where
- * imported parent_id values make a cycle, that split cannot tell subtrees apart, so each org is
- * read on its own.
+ * The figures of the given orgs, each over its subtree, in one pass over the materialised cells
+ * (readIndicatorsPerOrg: a cell counts in its org and every org above it).
  */
-export function figuresOfOrgs(db: Db, date: string, tree: OrgTree, orgs: readonly OrgRow[], scope: Scope): Map<string, IndicatorSet> {
-  const out = new Map<string, IndicatorSet>();
-  const acyclic = tree.roots.reduce((n, r) => n + subtree(tree, r.org_id).length, 0) === tree.orgs.length;
-  const wanted = new Set(orgs.map((o) => o.org_id));
-  for (const o of orgs) {
-    if (!out.has(o.org_id)) out.set(o.org_id, readIndicators(db, date, orgTarget(tree, o, scope)));
-    if (!acyclic) continue;
-    const kids = tree.children(o.org_id).filter((k) => wanted.has(k.org_id) && !out.has(k.org_id));
-    if (kids.length < 2) continue; // one child: its own read costs the same
-    const split: Target = { ...orgTarget(tree, o, scope), type: 'org', id: o.org_id };
-    for (const f of readIndicatorsBy(db, date, split, 'children')) if (wanted.has(f.id)) out.set(f.id, f.indicators);
-  }
-  return out;
+export function figuresOfOrgs(db: Db, date: string, _tree: OrgTree, orgs: readonly OrgRow[], scope: Scope): Map<string, IndicatorSet> {
+  const target: Target =
+    scope.managerId !== null
+      ? { type: 'staff', id: scope.managerId, orgIds: scope.orgIds, staffId: scope.managerId, name: '' }
+      : { type: scope.orgIds === null ? 'bank' : 'org', id: scope.rootOrg, orgIds: scope.orgIds, staffId: null, name: '' } as Target;
+  return readIndicatorsPerOrg(db, date, target, orgs.map((o) => o.org_id));
 }
 
 /** One org's figures (OrgStats, the contract of `stats --json`) from its indicators. */

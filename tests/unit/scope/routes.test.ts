@@ -158,13 +158,9 @@ const withOrg = (url: string): Variant[] => [
   ...ORG_IDS.map((org) => ({ url: `${url}${url.includes('?') ? '&' : '?'}org=${org}`, expect: orgStatus(org) })),
 ];
 
-/** A drill's target: as withOrg, but a 客户经理 limited to their own reads their own rows, and
- *  EA01 sits at QZA0: narrowed to QZA1 they are outside it (indicators/target.ts resolveTarget). */
-const withDrillOrg = (url: string): Variant[] =>
-  withOrg(url).map((v) => {
-    const org = /[?&]org=([^&]+)/.exec(v.url)?.[1];
-    return org === undefined || org === 'QZA0' ? v : { ...v, expect: (who: Who) => (MANAGER[who] !== undefined ? 404 : v.expect!(who)) };
-  });
+/** A drill's target: as withOrg (a 客户经理 limited to their own rows reads their own figures,
+ *  narrowed to any org of their scope: indicators/target.ts resolveTarget). */
+const withDrillOrg = (url: string): Variant[] => withOrg(url);
 
 const VARIANTS: Record<string, Variant[]> = {
   'GET /api/home': withOrg('/api/home'),
@@ -222,6 +218,18 @@ const VARIANTS: Record<string, Variant[]> = {
     ...withDrillOrg(`/api/drill/loans/export?key=loan_balance&date=${DATE}&format=csv`),
   ],
   'GET /api/reconcile': withOrg(`/api/reconcile?date=${DATE}`),
+  // figures and dashboards: the scope, an org of it, a staff member (404 when their org lies outside
+  // the caller's scope; a 客户经理 limited to their own reads their own whatever is asked)
+  'GET /api/indicators': [
+    ...withOrg(`/api/indicators?date=${DATE}`),
+    ...(['EA01', 'EA11', 'EB01'] as const).map((staff) => ({
+      url: `/api/indicators?date=${DATE}&staff=${staff}`,
+      expect: (who: Who) => (MANAGER[who] !== undefined || orgIn(who, ROWS[staff].org) ? 200 : 404),
+    })),
+  ],
+  'GET /api/migration': withOrg(`/api/migration?from=2024-06-30&to=${DATE}`),
+  'GET /api/dashboards/:id': ['overview', 'deposit', 'loan', 'quality', 'ebank', 'acquiring', 'card_visit', 'coverage'].flatMap((id) => withOrg(`/api/dashboards/${id}?date=${DATE}`)),
+  'GET /api/dashboards/:id/export': withOrg(`/api/dashboards/loan/export?date=${DATE}&format=xlsx`),
   // monitoring: alerts and their export in the scope (?org= narrows it), the overview's target as
   // the dashboards', a 回测's counts per org inside the scope
   'GET /api/monitoring/alerts': withOrg('/api/monitoring/alerts'),

@@ -9,6 +9,7 @@
 //   payer cannot be traced to its holder here. Finding those needs the import to keep a keyed
 //   hash of the same token beside each card; until then such merchants show up, if at all,
 //   through merchant.few_payers.
+import crypto from 'node:crypto';
 import type { Db } from '../../../db/connection.js';
 import { latestSnapshot } from '../../../rules/in-service.js';
 import type { Finding, RuleDef, RunPeriod } from '../../rule.js';
@@ -43,14 +44,25 @@ function identities(db: Db, period: RunPeriod): Map<string, Map<string, Who>> {
   const out = new Map<string, Map<string, Who>>();
   for (const m of merchants) {
     const ids = new Map<string, Who>();
+    // DATA.md: 付款方标识 is a hashed card or account. An account payer is matched in the clear and
+    // as the acquiring export's token of it (the first 16 hex digits of its SHA-256, upper case)
+    const both = (acct: string, who: Who) => {
+      ids.set(acct, who);
+      ids.set(payerToken(acct), who);
+    };
     for (const c of (m.manager_id && staffCusts.get(m.manager_id)) || []) {
-      for (const a of accounts.get(c) ?? []) ids.set(a, { role: '拓展客户经理', how: `客户经理手机号对应客户 ${c} 的存款账号`, cust_id: c });
+      for (const a of accounts.get(c) ?? []) both(a, { role: '拓展客户经理', how: `客户经理手机号对应客户 ${c} 的存款账号`, cust_id: c });
     }
-    if (m.owner_cust_id) for (const a of accounts.get(m.owner_cust_id) ?? []) ids.set(a, { role: '法人', how: `法人客户 ${m.owner_cust_id} 的存款账号`, cust_id: m.owner_cust_id });
-    if (m.settle_acct) ids.set(m.settle_acct, { role: '法人', how: '商户结算账号', cust_id: m.owner_cust_id });
+    if (m.owner_cust_id) for (const a of accounts.get(m.owner_cust_id) ?? []) both(a, { role: '法人', how: `法人客户 ${m.owner_cust_id} 的存款账号`, cust_id: m.owner_cust_id });
+    if (m.settle_acct) both(m.settle_acct, { role: '法人', how: '商户结算账号', cust_id: m.owner_cust_id });
     if (ids.size) out.set(m.merchant_id, ids);
   }
   return out;
+}
+
+/** The payer token an acquiring export gives an account: SHA-256 of its number, first 16 hex digits, upper case. */
+export function payerToken(acct: string): string {
+  return crypto.createHash('sha256').update(acct).digest('hex').slice(0, 16).toUpperCase();
 }
 
 export const selfPaid: RuleDef = {

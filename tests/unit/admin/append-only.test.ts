@@ -117,6 +117,10 @@ describe('the audit log is append-only', () => {
     run('import', '--db', dbFile, ...files); // again: all unchanged
     run('stats', '--db', dbFile, '--date', '2024-07-31');
     run('reconcile', '--db', dbFile, '--date', '2024-07-31');
+    run('indicators', '--db', dbFile, '--date', '2024-07-31', '--json');
+    run('migration', '--db', dbFile, '--from', '2024-06-30', '--to', '2024-07-31', '--json');
+    run('monitor', '--db', dbFile, '--date', '2024-07-31', '--json');
+    run('dashboard', '--db', dbFile, '--id', 'overview', '--date', '2024-07-31', '--format', 'xlsx', '--out', path.join(dir, 'overview.xlsx'));
     run('customer', '--db', dbFile, 'C001');
     run('customer', '--db', dbFile, HOSTILE);
     run('flows', 'paths', '--model', path.join(dir, 'no-such-model'));

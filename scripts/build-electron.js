@@ -41,6 +41,12 @@ const WORKERS = [
   { user: 'electron/core/monitoring/runs.ts', entry: 'electron/core/monitoring/worker.ts', out: 'monitoring-worker.cjs' },
 ];
 
+/**
+ * Modules whose import.meta.url only seeds createRequire for packages of node_modules (resolved
+ * at run time from the app's own node_modules, which electron-builder packs): nothing to copy.
+ */
+const REQUIRE_USERS = ['electron/core/documents/pdf-engine.ts'];
+
 function copyResources(root, outDir) {
   const copied = {};
   for (const r of RESOURCES) {
@@ -60,7 +66,8 @@ function metaUrlUsers(root, metafile) {
     .filter((f) => !f.includes('node_modules') && /\.[cm]?[jt]s$/.test(f))
     .filter((f) => /import\.meta\.(url|dirname|filename)/.test(fs.readFileSync(path.join(root, f), 'utf8')))
     .filter((f) => !RESOURCES.some((r) => r.user === f.split(path.sep).join('/')))
-    .filter((f) => !WORKERS.some((w) => w.user === f.split(path.sep).join('/')));
+    .filter((f) => !WORKERS.some((w) => w.user === f.split(path.sep).join('/')))
+    .filter((f) => !REQUIRE_USERS.includes(f.split(path.sep).join('/')));
 }
 
 /**

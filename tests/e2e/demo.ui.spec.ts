@@ -116,6 +116,8 @@ async function storedStrings(page: Page): Promise<string[]> {
     };
     const out: string[] = [];
     for (const u of await get<{ displayName: string }[]>('/api/users')) out.push(u.displayName);
+    // a monitoring alert's summary is the core's Chinese sentence (issue 10), stored with the alert
+    for (const a of (await get<{ alerts: { summary: string }[] }>('/api/monitoring/alerts?limit=500')).alerts) out.push(a.summary);
     let before: number | null = null;
     do {
       const p: { items: { target: string | null; detail: string | null }[]; next: number | null } = await get(`/api/audit${before === null ? '' : `?before=${before}`}`);
@@ -192,6 +194,10 @@ function screens(custId: string): Screen[] {
     { name: 'audit', url: '#/audit', nav: 'audit', ready: (p) => expect(p.getByTestId('audit-table').locator('.el-table__row').first()).toBeVisible() },
     // 对账 sits in the 数据看板 group (its view: helper "recon")
     { name: 'reconcile', url: '#/reconcile', nav: 'reconcile', ready: (p) => expect(p.getByTestId('reconcile')).toHaveAttribute('data-state', 'ready') },
+    // 监测预警 (issue 10)
+    { name: 'alerts', url: '#/monitoring/alerts', nav: 'alerts', ready: (p) => expect(p.getByTestId('alert-list')).toHaveAttribute('data-state', 'ready') },
+    { name: 'monitoring-overview', url: '#/monitoring/overview', nav: 'monitoringOverview', ready: (p) => expect(p.getByTestId('monitoring-overview')).toHaveAttribute('data-state', 'ready') },
+    { name: 'rule-settings', url: '#/monitoring/rules', nav: 'ruleSettings', ready: (p) => expect(p.getByTestId('rule-settings')).toHaveAttribute('data-state', 'ready') },
     // 数据看板: one menu entry per dashboard of the core
     ...DASHBOARD_IDS.map((id) => ({
       name: `dashboard-${id}`,

@@ -162,7 +162,7 @@ function topStaff(ctx: DashContext, rows: Row[]): ChartSpec {
   const counts = new Map<string, { name: string; n: number }>();
   for (const r of rows) {
     if (r.status !== 'confirmed' || r.staff_id === null) continue;
-    const c = counts.get(r.staff_id) ?? { name: r.staff_name ? `${r.staff_name}（${r.staff_id}）` : r.staff_id, n: 0 };
+    const c = counts.get(r.staff_id) ?? { name: r.staff_name ? ctx.t(`${r.staff_name}（${r.staff_id}）`, `${r.staff_name} (${r.staff_id})`) : r.staff_id, n: 0 };
     c.n++;
     counts.set(r.staff_id, c);
   }

@@ -97,7 +97,7 @@ export const RENEW_TO_REPAY: RuleDef = {
     '而客户的债务和风险并未改变，掩盖了真实的资产质量，也虚增了新发放贷款业绩。借据按月快照时，旧借据的结清日期只能确定到两次快照之间，' +
     '规则以该区间与新贷款发放日是否重合来判断。确认后，旧借据的逾期余额在新贷款存续期间计回逾期贷款。',
   explanationEn:
-    'Finds a new loan issued to a customer on the day (or within the days set) an overdue loan of the same customer is repaid, for about its size (借新还旧). The new loan pays the old one, so the overdue or non-performing balance disappears while the debt and the risk stay, hiding the true asset quality and inflating new lending. With monthly loan snapshots the old loan’s repayment is known only between two snapshots, and the rule checks whether that span meets the new loan’s issue day. Once confirmed, the old loan’s balance counts again as overdue while the new loan stands.',
+    'Finds a new loan issued to a customer on the day (or within the days set) an overdue loan of the same customer is repaid, for about its size ("renewing to repay"). The new loan pays the old one, so the overdue or non-performing balance disappears while the debt and the risk stay, hiding the true asset quality and inflating new lending. With monthly loan snapshots the old loan’s repayment is known only between two snapshots, and the rule checks whether that span meets the new loan’s issue day. Once confirmed, the old loan’s balance counts again as overdue while the new loan stands.',
   params: PARAMS,
   run,
 };

@@ -6,10 +6,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDay } from '../../../shared/dates.js';
 import { withAuditOrigin, audit } from '../audit/index.js';
-import { openExistingDb, type Db } from '../db/connection.js';
-import { resolveTarget, type Target } from '../indicators/index.js';
-import { cliScope } from '../scope/cli.js';
-import { wholeBankScope } from '../scope/index.js';
+import { openExistingDb } from '../db/connection.js';
+import { cliTarget } from '../indicators/cli-args.js';
 import { dashboardDocument, DOCUMENT_FORMATS, type DocumentFormat } from './dashboard.js';
 
 type Out = { log: (s: string) => void; err: (s: string) => void };
@@ -22,16 +20,6 @@ function need(v: string | undefined, flag: string): string {
   return v;
 }
 
-function cliTarget(db: Db, org: string | undefined, staff: string | undefined): Target {
-  if (org !== undefined && staff !== undefined) throw new Error('--org 与 --staff 只能选一个 (give --org or --staff, not both)');
-  if (staff !== undefined) {
-    if (db.prepare('SELECT 1 FROM staff WHERE staff_id = ?').get(staff) === undefined) {
-      throw new Error(`--staff：员工 ${staff} 不存在（未导入员工文件或员工号有误） (no such staff member)`);
-    }
-    return resolveTarget(db, wholeBankScope(), { staff });
-  }
-  return resolveTarget(db, cliScope(db, org), {});
-}
 
 export async function dashboardCmd(argv: string[], out: Out): Promise<number> {
   const { values } = parseArgs({

@@ -2,34 +2,12 @@
 // read, for the bank's own tools (the JSON is a contract: issue 9).
 import { parseArgs } from 'node:util';
 import { openExistingDb } from '../db/connection.js';
-import { isDay } from '../../../shared/dates.js';
 import { INDICATORS, type IndicatorsResult } from '../../../shared/indicators.js';
-import { cliScope } from '../scope/cli.js';
-import { wholeBankScope } from '../scope/index.js';
 import { readIndicators } from './read.js';
 import { migrationMatrix } from './migration.js';
-import { resolveTarget, type Target } from './target.js';
-import type { Db } from '../db/connection.js';
+import { cliDay, cliTarget } from './cli-args.js';
 
 type Out = { log: (s: string) => void; err: (s: string) => void };
-
-function day(v: string | undefined, flag: string): string {
-  if (v === undefined || v === '') throw new Error(`缺少参数 ${flag} (missing ${flag})`);
-  if (!isDay(v)) throw new Error(`${flag} 应为 YYYY-MM-DD 且确有其日：${v} (not a date)`);
-  return v;
-}
-
-/** --org or --staff (not both), checked against what is loaded. */
-function cliTarget(db: Db, org: string | undefined, staff: string | undefined): Target {
-  if (org !== undefined && staff !== undefined) throw new Error('--org 与 --staff 只能选一个 (give --org or --staff, not both)');
-  if (staff !== undefined) {
-    if (db.prepare('SELECT 1 FROM staff WHERE staff_id = ?').get(staff) === undefined) {
-      throw new Error(`--staff：员工 ${staff} 不存在（未导入员工文件或员工号有误） (no such staff member)`);
-    }
-    return resolveTarget(db, wholeBankScope(), { staff });
-  }
-  return resolveTarget(db, cliScope(db, org), {});
-}
 
 export async function indicatorsCmd(argv: string[], out: Out): Promise<number> {
   const { values } = parseArgs({
@@ -44,7 +22,7 @@ export async function indicatorsCmd(argv: string[], out: Out): Promise<number> {
     },
   });
   if (!values.db) throw new Error('缺少参数 --db (missing --db)');
-  const date = day(values.date, '--date');
+  const date = cliDay(values.date, '--date');
   const excludeConfirmed = values['exclude-confirmed'] === true;
   const db = openExistingDb(values.db);
   try {
@@ -79,8 +57,8 @@ export async function migrationCmd(argv: string[], out: Out): Promise<number> {
     options: { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, org: { type: 'string' }, staff: { type: 'string' }, json: { type: 'boolean' } },
   });
   if (!values.db) throw new Error('缺少参数 --db (missing --db)');
-  const from = day(values.from, '--from');
-  const to = day(values.to, '--to');
+  const from = cliDay(values.from, '--from');
+  const to = cliDay(values.to, '--to');
   const db = openExistingDb(values.db);
   try {
     const target = cliTarget(db, values.org, values.staff);

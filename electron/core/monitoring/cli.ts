@@ -3,18 +3,14 @@
 // the daily import; prints the run's alerts (the JSON is a contract: issue 10).
 import { parseArgs } from 'node:util';
 import { openExistingDb } from '../db/connection.js';
-import { isDay, monthStart } from '../../../shared/dates.js';
+import { monthStart } from '../../../shared/dates.js';
 import type { AlertJson } from '../../../shared/monitoring.js';
 import { auditInTransaction } from '../audit/index.js';
 import { runAndStore } from './engine.js';
+import { cliDay } from '../indicators/cli-args.js';
 
 type Out = { log: (s: string) => void; err: (s: string) => void };
 
-function day(v: string | undefined, flag: string): string {
-  if (v === undefined || v === '') throw new Error(`缺少参数 ${flag} (missing ${flag})`);
-  if (!isDay(v)) throw new Error(`${flag} 应为 YYYY-MM-DD 且确有其日：${v} (not a date)`);
-  return v;
-}
 
 export async function monitorCmd(argv: string[], out: Out): Promise<number> {
   const { values } = parseArgs({
@@ -22,8 +18,8 @@ export async function monitorCmd(argv: string[], out: Out): Promise<number> {
     options: { db: { type: 'string' }, date: { type: 'string' }, from: { type: 'string' }, json: { type: 'boolean' }, user: { type: 'string' } },
   });
   if (!values.db) throw new Error('缺少参数 --db (missing --db)');
-  const date = day(values.date, '--date');
-  const from = values.from === undefined ? monthStart(date) : day(values.from, '--from');
+  const date = cliDay(values.date, '--date');
+  const from = values.from === undefined ? monthStart(date) : cliDay(values.from, '--from');
   const db = openExistingDb(values.db);
   try {
     const run = runAndStore(db, from, date, 'cli');

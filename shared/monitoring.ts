@@ -128,3 +128,32 @@ export interface Alert extends AlertJson {
   orgName: string | null;
   staffName: string | null;
 }
+
+/** What started a run of the rules. */
+export type RunTrigger = 'import' | 'undo' | 'manual' | 'cli';
+
+/** GET /api/monitoring/status (and POST /api/monitoring/run's answer). */
+export interface MonitorJobStatus {
+  state: 'idle' | 'waiting' | 'running' | 'failed';
+  /** months run by the current (or last) run, out of total */
+  done: number;
+  total: number;
+  current: string | null;
+  /** the range waiting for its turn (from null: the latest data month) */
+  pending: { from: string | null; to: string | null } | null;
+  /** the last run that finished */
+  last: { from: string; to: string; trigger: RunTrigger; alerts: number; finishedAt: string } | null;
+  error: string | null;
+}
+
+/** POST /api/monitoring/backtest: what a rule would raise, per org, nothing stored. */
+export interface BacktestResult {
+  rule: RuleId;
+  from: string;
+  to: string;
+  /** the parameters it ran with (those in force, overridden by the ones asked) */
+  params: Record<string, number>;
+  total: number;
+  byOrg: { org: string | null; name: string | null; count: number }[];
+  ms: number;
+}

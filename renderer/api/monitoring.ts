@@ -2,7 +2,7 @@
 // ?org= is added by the client (api/scope.ts lists /api/monitoring). The list's filter is the
 // page's URL query, passed through as it is, so the export is the list on screen.
 import type { DashboardSpec } from '../../shared/dashboard.js';
-import type { Alert, AlertStatus, RuleInfo } from '../../shared/monitoring.js';
+import type { Alert, AlertStatus, BacktestResult, MonitorJobStatus as MonitorStatus, RuleInfo } from '../../shared/monitoring.js';
 import { dispositionName, json, request, send } from './client.js';
 
 /** The parameters of the alert list that travel in its URL. */
@@ -13,25 +13,8 @@ export interface AlertPage {
   alerts: Alert[];
 }
 
-export interface MonitorStatus {
-  state: 'idle' | 'waiting' | 'running' | 'failed';
-  done: number;
-  total: number;
-  current: string | null;
-  pending: { from: string | null; to: string | null } | null;
-  last: { from: string; to: string; trigger: string; alerts: number; finishedAt: string } | null;
-  error: string | null;
-}
+export type { MonitorJobStatus as MonitorStatus, BacktestResult } from '../../shared/monitoring.js';
 
-export interface BacktestResult {
-  rule: string;
-  from: string;
-  to: string;
-  params: Record<string, number>;
-  total: number;
-  byOrg: { org: string | null; name: string | null; count: number }[];
-  ms: number;
-}
 
 const enc = encodeURIComponent;
 

@@ -18,7 +18,8 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/connection.js';
 import type { DatasetId } from '../../../shared/datasets.js';
 import { monthEnd, monthStart } from '../../../shared/dates.js';
-import type { RuleId } from '../../../shared/monitoring.js';
+import type { BacktestResult, MonitorJobStatus, RuleId, RunTrigger } from '../../../shared/monitoring.js';
+export type { BacktestResult, MonitorJobStatus, RunTrigger } from '../../../shared/monitoring.js';
 import { dataDays } from '../indicators/index.js';
 import { isWholeBank, type Scope } from '../scope/index.js';
 import { UserInputError } from '../errors.js';
@@ -26,7 +27,6 @@ import { evaluate, monthsOf, runAndStore, runPeriod } from './engine.js';
 import { ruleDef } from './rules/index.js';
 import { paramProblem, ruleSetting } from './settings.js';
 
-export type RunTrigger = 'import' | 'undo' | 'manual' | 'cli';
 
 /** The first day a batch's rows speak for, per dataset the rules read by date. */
 const FIRST_DAY_SQL: Partial<Record<DatasetId, string>> = {
@@ -115,16 +115,6 @@ export interface BacktestRequest {
 }
 
 /** What a rule would raise over a range with the parameters given: counts per org, nothing stored. */
-export interface BacktestResult {
-  rule: RuleId;
-  from: string;
-  to: string;
-  /** the parameters it ran with (those in force, overridden by the ones asked) */
-  params: Record<string, number>;
-  total: number;
-  byOrg: { org: string | null; name: string | null; count: number }[];
-  ms: number;
-}
 
 /** The request checked (a bad rule, date or parameter is a UserInputError naming it). */
 export function checkBacktest(db: Db, req: BacktestRequest): { rule: RuleId; from: string; to: string; params: Record<string, number> } {
@@ -229,19 +219,6 @@ export async function backtestOffThread(db: Db, req: BacktestRequest, scope: Sco
 
 // ── the job ──────────────────────────────────────────────────────────────────────────────────
 
-/** What GET /api/monitoring/status answers. */
-export interface MonitorJobStatus {
-  state: 'idle' | 'waiting' | 'running' | 'failed';
-  /** months run by the current (or last) run, out of total */
-  done: number;
-  total: number;
-  current: string | null;
-  /** the range waiting for its turn (from null: the latest data month) */
-  pending: { from: string | null; to: string | null } | null;
-  /** the last run that finished */
-  last: { from: string; to: string; trigger: RunTrigger; alerts: number; finishedAt: string } | null;
-  error: string | null;
-}
 
 /** The writers' queue the job takes turns in (api/jobs.ts ImportJobs). */
 export interface WritersQueue {

@@ -5,6 +5,7 @@ import { runFlowsBench } from './flows-bench.js';
 import { runLoginBench } from './login-bench.js';
 import { runDashboardBench } from './dashboard-bench.js';
 import { runMonitorBench } from './monitor-bench.js';
+import { runRouteBench } from './route-bench.js';
 
 await runImportBench();
 await runCrmBench();
@@ -12,3 +13,4 @@ await runFlowsBench();
 await runLoginBench();
 await runDashboardBench();
 await runMonitorBench();
+await runRouteBench();

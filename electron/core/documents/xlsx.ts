@@ -12,18 +12,18 @@ import { titleBlock, type DocMeta } from './meta.js';
 import { chartTable } from './tables.js';
 
 type Sheet = ExcelJS.Worksheet;
-type Value = string | number | null;
+export type Value = string | number | null;
 
 const txt = (s: string) => neutraliseCell(s);
 
 /** Width in Excel's character units: a Chinese character takes about two. */
-function textWidth(s: string): number {
+export function textWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
   return w;
 }
 
-function widths(rows: Value[][], min = 8, max = 48): number[] {
+export function widths(rows: Value[][], min = 8, max = 48): number[] {
   const n = Math.max(0, ...rows.map((r) => r.length));
   return Array.from({ length: n }, (_, i) => {
     const longest = Math.max(0, ...rows.map((r) => (r[i] === null || r[i] === undefined ? 0 : textWidth(typeof r[i] === 'number' ? (r[i] as number).toFixed(2) : String(r[i])))));
@@ -43,12 +43,12 @@ export function sheetName(title: string, taken: Set<string>): string {
   return name;
 }
 
-function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, frozenRows: number): Sheet {
+export function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, frozenRows: number): Sheet {
   return wb.addWorksheet(name, { views: frozenRows ? [{ state: 'frozen', ySplit: frozenRows }] : [] });
 }
 
 /** One committed row; `units[i]` (when given) formats column i as a figure. */
-function putRow(sheet: Sheet, values: Value[], units: (BaseUnit | null)[] = [], bold = false): void {
+export function putRow(sheet: Sheet, values: Value[], units: (BaseUnit | null)[] = [], bold = false): void {
   const row = sheet.addRow(values.map((v) => (typeof v === 'string' ? txt(v) : v)));
   units.forEach((u, i) => {
     if (u && typeof values[i] === 'number') row.getCell(i + 1).numFmt = xlsxNumFmt(u);

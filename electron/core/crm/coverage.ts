@@ -1,15 +1,17 @@
 // 18-item coverage per 支行 (with its 分理处) or per 客户经理: the share of the customers holding
-// each item, from the date's holding masks in one GROUP BY; the per-org sums are folded into
-// their 支行 here, in integers. Every customer in the scope is in exactly one row, or counted as
-// unmanaged: none is dropped.
+// each item, read from the customer family's materialised cells (indicators/families/customer.ts:
+// customers and holders per item per org × 管户客户经理, from the same holding masks the customer
+// screens use), so it costs the same at every bank size. The per-org sums are folded into their 支行
+// here, in integers. Every customer in the scope is in exactly one row, or counted as unmanaged.
 import type { CoverageCell, CoverageTable } from '../../../shared/crm.js';
 import type { Db } from '../db/connection.js';
+import { ensureFamily } from '../indicators/store.js';
+import { sumCells, type Measures } from '../indicators/sums.js';
 import { loadOrgTree, type OrgTree } from '../metrics/org-tree.js';
 import { ratio } from '../metrics/ratio.js';
-import { inServiceSql } from '../rules/in-service.js';
-import { coversOrg, customerScopeSql, narrowScope, OrgNotInScopeError, subtree, type Scope } from '../scope/index.js';
+import { coversOrg, narrowScope, OrgNotInScopeError, subtree, type Scope } from '../scope/index.js';
 import { getCatalog } from './catalog.js';
-import { ensureHoldings } from './holdings.js';
+import { resolveDate } from './holdings.js';
 
 export interface CoverageOptions {
   date?: string;
@@ -18,14 +20,6 @@ export interface CoverageOptions {
   orgId?: string;
 }
 
-const ITEM_BITS = 31;
-
-/** SUM of each item bit, as columns b1..b31 (the catalog uses at most 18 of them). */
-function bitSums(): string {
-  return Array.from({ length: ITEM_BITS }, (_, i) => `SUM((h.mask >> ${i}) & 1) AS b${i + 1}`).join(', ');
-}
-
-type GroupRow = { key: string | null; customers: number } & Record<string, number>;
 type Placement = CoverageCell['placement'];
 
 /**
@@ -43,31 +37,28 @@ export function coverageTable(db: Db, scope: Scope, opts: CoverageOptions): Cove
   if (opts.orgId !== undefined && !coversOrg(scope, opts.orgId)) throw new OrgNotInScopeError(opts.orgId);
   // the org filter narrows the scope: one filter, the scope's, whatever asked for it
   const within = opts.orgId === undefined ? scope : narrowScopeOrEmpty(db, scope, opts.orgId, tree);
-  const date = ensureHoldings(db, opts.date);
+  const date = resolveDate(db, opts.date);
+  ensureFamily(db, date, 'customer');
   const items = getCatalog(db).map(({ id, name, group }) => ({ id, name, group }));
-  const groupCol = opts.by === 'branch' ? 'c.org_id' : 'c.manager_id';
-  const inScope = customerScopeSql(within, 'c');
-  const rows = db
-    .prepare(
-      `SELECT ${groupCol} AS key, count(*) AS customers, ${bitSums()}
-       FROM customer_holding h JOIN customer c ON c.cust_id = h.cust_id
-       WHERE h.data_date = @date AND ${inScope.sql} AND ${inServiceSql.customer('c', '@date')}
-       GROUP BY ${groupCol}`,
-    )
-    .all({ date, ...inScope.params }) as GroupRow[];
+  // the customer cells' staff is the 管户客户经理, so a scope of one manager's customers is their cells
+  const cellsOf = { type: 'org' as const, id: null, orgIds: within.orgIds, staffId: within.managerId, name: '' };
+  const byBranch = opts.by === 'branch';
+  const groups = sumCells(db, date, 'customer', cellsOf, byBranch ? (org) => org : (_org, staff) => staff, byBranch ? 'org' : 'staff');
 
-  const place = opts.by === 'branch' ? branchPlacer(tree, within.rootOrg) : managerPlacer(db, tree);
-  const sums = new Map<string, { customers: number; bits: number[]; cell: Omit<CoverageCell, 'customers' | 'shares'> }>();
-  let unmanaged = 0;
-  for (const r of rows) {
-    if (r.key === null || r.key === '') {
-      unmanaged += r.customers; // by manager only: a customer's org is never empty (NOT NULL)
+  const place = byBranch ? branchPlacer(tree, within.rootOrg) : managerPlacer(db, tree);
+  const sums = new Map<string, { customers: bigint; held: Measures; cell: Omit<CoverageCell, 'customers' | 'shares'> }>();
+  let unmanaged = 0n;
+  for (const [key, m] of groups) {
+    const customers = m.get('cust') ?? 0n;
+    if (customers === 0n) continue;
+    if (key === '') {
+      unmanaged += customers; // by manager only: a customer's org is never empty (NOT NULL)
       continue;
     }
-    const cell = place(r.key);
-    const acc = sums.get(cell.key) ?? { customers: 0, bits: new Array<number>(ITEM_BITS + 1).fill(0), cell };
-    acc.customers += r.customers;
-    for (let b = 1; b <= ITEM_BITS; b++) acc.bits[b] += r[`b${b}`] ?? 0;
+    const cell = place(key);
+    const acc = sums.get(cell.key) ?? { customers: 0n, held: new Map<string, bigint>(), cell };
+    acc.customers += customers;
+    for (const it of items) acc.held.set(`item:${it.id}`, (acc.held.get(`item:${it.id}`) ?? 0n) + (m.get(`item:${it.id}`) ?? 0n));
     sums.set(cell.key, acc);
   }
 
@@ -75,11 +66,11 @@ export function coverageTable(db: Db, scope: Scope, opts: CoverageOptions): Cove
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, s]) => ({
       ...s.cell,
-      customers: s.customers,
+      customers: Number(s.customers),
       // a row exists only for customers counted, so the denominator is never 0
-      shares: Object.fromEntries(items.map((it) => [it.id, ratio(s.bits[it.id], s.customers) ?? 0])),
+      shares: Object.fromEntries(items.map((it) => [it.id, ratio(Number(s.held.get(`item:${it.id}`) ?? 0n), Number(s.customers)) ?? 0])),
     }));
-  return { date, by: opts.by, rows: cells, items, unmanagedCustomers: unmanaged };
+  return { date, by: opts.by, rows: cells, items, unmanagedCustomers: Number(unmanaged) };
 }
 
 type Placer = (key: string) => Omit<CoverageCell, 'customers' | 'shares'>;

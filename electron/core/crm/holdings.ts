@@ -57,6 +57,14 @@ function isFresh(db: Db, date: string, version: number): boolean {
   return v === version;
 }
 
+/** The date's masks from customer_holding when it is current (same data version; a catalog save
+ *  drops it), else null: a reader that needs masks reuses a build rather than redoing it. */
+export function currentMasks(db: Db, date: string): Map<string, number> | null {
+  if (!isFresh(db, date, dataVersion(db))) return null;
+  const rows = db.prepare('SELECT cust_id, mask FROM customer_holding WHERE data_date = ?').raw(true).all(date) as [string, number][];
+  return new Map(rows);
+}
+
 export interface BuildInfo {
   date: string;
   rebuilt: boolean;

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/connection.js';
 import { inServiceSql } from '../../rules/in-service.js';
 import { buildMasks } from '../../crm/holdings-build.js';
+import { currentMasks } from '../../crm/holdings.js';
 import { compileCatalog } from '../../crm/holdings-rules.js';
 import { getCatalog } from '../../crm/catalog.js';
 import { CellBag } from '../cells.js';
@@ -11,7 +12,8 @@ import { CellBag } from '../cells.js';
 export function customerCells(db: Db, date: string): CellBag {
   const bag = new CellBag();
   const catalog = getCatalog(db);
-  const masks = buildMasks(db, date, compileCatalog(catalog));
+  // a current holdings build of the date is the same masks: reuse it rather than redo it
+  const masks = currentMasks(db, date) ?? buildMasks(db, date, compileCatalog(catalog));
   const rows = db
     .prepare(`SELECT c.cust_id AS cust, c.org_id AS org, c.manager_id AS staff FROM customer c WHERE ${inServiceSql.customer('c', '@date')}`)
     .iterate({ date }) as Iterable<{ cust: string; org: string | null; staff: string | null }>;

@@ -3,6 +3,12 @@
 // the value); here they become amounts to subtract from the measures behind the key, so ratios
 // and averages built on those measures follow (a dressed month-end deposit leaves the balance,
 // the month's daily average and the 偏离度 alike).
+//
+// A value may be negative: the effect then ADDS to the measure. 借新还旧 (loan.renew_to_repay) is
+// the case: the renewal hid an overdue (maybe 不良) balance, so 剔除 puts the old loan's balance
+// back into 逾期 (and 不良) while the new loan stands, the way a 1104 reader would count it; the
+// loan balance itself is left alone (the debt is the same), so 逾期率 and 不良率 rise by that
+// amount over the same balance. The overdue buckets keep their raw split (the effect names no bucket).
 import type { Db } from '../db/connection.js';
 import type { AlertEffect } from '../../../shared/monitoring.js';
 import { INDICATOR_BY_KEY } from '../../../shared/indicators.js';
@@ -15,6 +21,8 @@ export const EFFECT_MEASURE: Readonly<Record<string, { family: FamilyId; measure
   deposit_balance: { family: 'deposit', measure: 'dep_bal' },
   loan_balance: { family: 'loan', measure: 'loan_bal' },
   loan_customers: { family: 'loan', measure: 'loan_cust' },
+  overdue_balance: { family: 'loan', measure: 'overdue_bal' },
+  npl_balance: { family: 'loan', measure: 'npl_bal' },
   credit_cards_issued: { family: 'card', measure: 'cc_issued' },
   merchants: { family: 'merchant', measure: 'mer' },
   effective_merchants: { family: 'merchant', measure: 'mer_eff' },

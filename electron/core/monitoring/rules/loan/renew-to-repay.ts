@@ -14,13 +14,27 @@ import { addDays } from '../../../../../shared/dates.js';
 import { fenToYuan } from '../../../../../shared/money.js';
 import type { Finding, RuleContext, RuleDef, RuleParam } from '../../rule.js';
 import { basisPoints, md, paramOf, wan } from '../deposit/common.js';
-import { groupByLoan, latestLoanSnapshot, loanEvidence, loanRows, loanRowsOfCustomers, loanSnapshots, standing } from './common.js';
+import { NPL_CLASSES } from '../../../indicators/families/loan.js';
+import type { AlertEffect } from '../../../../../shared/monitoring.js';
+import { groupByLoan, latestLoanSnapshot, loanEvidence, loanRows, loanRowsOfCustomers, loanSnapshots, standing, type LoanRow } from './common.js';
 
 const PARAMS: RuleParam[] = [
   { key: 'days_apart', zh: '新旧借据相隔天数', en: 'Days between repayment and new issue', kind: 'days', min: 0, max: 31, default: 0 },
   { key: 'min_overdue_days', zh: '旧借据最低逾期天数', en: 'Minimum days overdue of the old loan', kind: 'days', min: 1, max: 3650, default: 1 },
   { key: 'cover', zh: '新贷款覆盖旧借据余额比例', en: 'New amount ÷ old balance at least', kind: 'ratio', min: 0.1, max: 2, default: 0.8 },
 ];
+
+/**
+ * What the renewal hid, put back while the new loan stands (from its issue to its last snapshot of
+ * the period): the old balance counts again as 逾期, and as 不良 when the old loan was classed so
+ * on its last snapshot. Negative values: 剔除 subtracts effects, so these add (exclusions.ts).
+ */
+function hidden(neu: LoanRow, old: LoanRow): AlertEffect[] {
+  const base = { from: neu.issue_date, to: neu.data_date, org_id: neu.org, staff_id: neu.manager_id, value: -fenToYuan(old.balance) };
+  const out: AlertEffect[] = [{ key: 'overdue_balance', ...base }];
+  if (old.class5 !== null && NPL_CLASSES.includes(old.class5)) out.push({ key: 'npl_balance', ...base });
+  return out;
+}
 
 function run(ctx: RuleContext): Finding[] {
   const p = (k: string) => paramOf(ctx, PARAMS, k);
@@ -81,8 +95,7 @@ function run(ctx: RuleContext): Finding[] {
         loanEvidence(neu, { role: 'new' }),
         loanEvidence(old.last, { role: 'old', last_standing: old.lastStanding, gone_in: old.goneIn }),
       ],
-      // the overdue the renewal hid: a negative value puts it back into overdue_balance while the new loan stands
-      effects: [{ key: 'overdue_balance', from: neu.issue_date, to: neu.data_date, org_id: neu.org, staff_id: neu.manager_id, value: -fenToYuan(old.last.balance) }],
+      effects: hidden(neu, old.last),
     });
   }
   return out;
@@ -95,9 +108,9 @@ export const RENEW_TO_REPAY: RuleDef = {
   explanation:
     '监测同一客户在逾期借据结清的当天（或规定天数内）又发放一笔金额相当的新贷款（借新还旧）。新贷款用于归还逾期贷款，逾期、不良余额随之“消失”，' +
     '而客户的债务和风险并未改变，掩盖了真实的资产质量，也虚增了新发放贷款业绩。借据按月快照时，旧借据的结清日期只能确定到两次快照之间，' +
-    '规则以该区间与新贷款发放日是否重合来判断。确认后，旧借据的逾期余额在新贷款存续期间计回逾期贷款。',
+    '规则以该区间与新贷款发放日是否重合来判断。确认后，旧借据的余额在新贷款存续期间计回逾期贷款（旧借据为次级、可疑或损失类的，同时计回不良贷款），逾期率、不良率随之上升。',
   explanationEn:
-    'Finds a new loan issued to a customer on the day (or within the days set) an overdue loan of the same customer is repaid, for about its size ("renewing to repay"). The new loan pays the old one, so the overdue or non-performing balance disappears while the debt and the risk stay, hiding the true asset quality and inflating new lending. With monthly loan snapshots the old loan’s repayment is known only between two snapshots, and the rule checks whether that span meets the new loan’s issue day. Once confirmed, the old loan’s balance counts again as overdue while the new loan stands.',
+    'Finds a new loan issued to a customer on the day (or within the days set) an overdue loan of the same customer is repaid, for about its size ("renewing to repay"). The new loan pays the old one, so the overdue or non-performing balance disappears while the debt and the risk stay, hiding the true asset quality and inflating new lending. With monthly loan snapshots the old loan’s repayment is known only between two snapshots, and the rule checks whether that span meets the new loan’s issue day. Once confirmed, the old loan’s balance counts again as overdue while the new loan stands (and as non-performing when the old loan was classed substandard, doubtful or loss), so the overdue and NPL ratios rise accordingly.',
   params: PARAMS,
   run,
 };

@@ -12,6 +12,7 @@ const USAGE = `用法 / usage:
   branch-console stats  --db FILE --date YYYY-MM-DD [--org ORG] [--json]
   branch-console indicators --db FILE --date YYYY-MM-DD [--org ORG | --staff STAFF] [--exclude-confirmed] [--json]
   branch-console migration  --db FILE --from YYYY-MM-DD --to YYYY-MM-DD [--org ORG | --staff STAFF] [--json]
+  branch-console assess --db FILE --period 2024-07|2024Q3|2024 [--org ORG | --staff STAFF | --all] [--json]
   branch-console monitor --db FILE --date YYYY-MM-DD [--from YYYY-MM-DD] [--json]
   branch-console reconcile --db FILE [--date YYYY-MM-DD] [--org ORG] [--import SHEET --date YYYY-MM-DD [--source TEXT] [--user NAME]] [--json]
   branch-console dashboard  --db FILE --id ID --date YYYY-MM-DD [--base KIND|YYYY-MM-DD] [--org ORG | --staff STAFF] [--lang zh|en] --format pdf|xlsx --out FILE
@@ -40,6 +41,8 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
         return await (await import('./core/indicators/cli.js')).migrationCmd(rest, out);
       case 'monitor':
         return await (await import('./core/monitoring/cli.js')).monitorCmd(rest, out);
+      case 'assess':
+        return await (await import('./core/assess/cli.js')).assessCmd(rest, out);
       case 'reconcile':
         return await (await import('./core/reconcile/cli.js')).reconcileCmd(rest, out);
       case 'dashboard':

@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = {
   reconcile_import: { zh: '导入对账数字', en: 'Official figures imported' },
   reconcile_delete: { zh: '删除对账数字', en: 'Official figure deleted' },
   alert: { zh: '核实预警', en: 'Alert decided' },
+  assess_scheme: { zh: '保存考核方案', en: 'Assessment scheme saved' },
+  assess_target: { zh: '修改考核目标', en: 'Assessment target changed' },
+  assess_adjust: { zh: '考核加减分', en: 'Assessment adjustment' },
+  assess_lock: { zh: '锁定考核期', en: 'Assessment period locked' },
+  assess_unlock: { zh: '解锁考核期', en: 'Assessment period unlocked' },
   monitor_run: { zh: '运行监测规则', en: 'Monitoring run' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -8,6 +8,7 @@ import { TARGET_INDICATORS, type ObjectType, type TargetIndicatorId } from '../.
 import { auditInTransaction } from '../audit/index.js';
 import type { Db } from '../db/connection.js';
 import { UserInputError } from '../errors.js';
+import { assertUnlocked } from './lock-state.js';
 import type { Period } from './period.js';
 
 const BY_TEXT = new Map<string, TargetIndicatorId>(TARGET_INDICATORS.flatMap((t) => [[t.id, t.id] as const, [t.zh, t.id] as const]));
@@ -89,12 +90,13 @@ export function targetIndex(cells: readonly TargetCell[]): Map<string, Map<Targe
 /**
  * One cell of the grid: sets (value) or clears (null) the target of an object, indicator and
  * period, audited with the old and the new value in the same transaction. Rows the file wrote with
- * the Chinese name are replaced by the id form. The caller checks the period is not locked.
+ * the Chinese name are replaced by the id form. A locked period refuses (409).
  */
 export function setTarget(db: Db, p: Period, cell: { object_type: ObjectType; object_id: string; indicator: TargetIndicatorId; value: number | null }, username: string): void {
   if (cell.value !== null && !Number.isFinite(cell.value)) throw new UserInputError('目标值须为数字 (a target is a number)', 'bad_target');
   const t = TARGET_INDICATORS.find((x) => x.id === cell.indicator)!;
   db.transaction(() => {
+    assertUnlocked(db, p);
     const old = db
       .prepare('SELECT period, indicator, target_value FROM target WHERE upper(trim(period)) = ? AND subject_type = ? AND subject_id = ? AND indicator IN (?, ?)')
       .all(p.id, TYPE_LABEL[cell.object_type], cell.object_id, t.id, t.zh) as { period: string; indicator: string; target_value: number }[];

@@ -20,6 +20,7 @@ const USAGE = `用法 / usage:
   branch-console seed   --out DIR [--scale small|medium|large] [--seed N]
   branch-console serve  [--db FILE] [--port N] [--host 127.0.0.1] [--allow-host NAME[,NAME]] [--cert FILE --key FILE]
   branch-console customer --db FILE [--date YYYY-MM-DD] [--org ORG] [--json] QUERY...
+  branch-console route  --db FILE --date YYYY-MM-DD --staff STAFF [--max N] [--stops FILE.json] [--json]
   branch-console flows paths|generate|check --model FILE_OR_DIR [--out DIR] [--json] [--cover edges|nodes|pairs] [--max-steps K]`;
 
 type Out = { log: (s: string) => void; err: (s: string) => void };
@@ -51,6 +52,8 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
         return await serveCmd(rest, out);
       case 'customer':
         return await customerCmd(rest, out);
+      case 'route':
+        return await (await import('./core/grid/route/cli.js')).routeCmd(rest, out);
       case 'flows':
         return await (await import('./core/flows/cli.js')).flowsCmd(rest, out);
       case undefined:

@@ -124,6 +124,7 @@ describe('the audit log is append-only', () => {
     run('customer', '--db', dbFile, 'C001');
     run('customer', '--db', dbFile, HOSTILE);
     run('flows', 'paths', '--model', path.join(dir, 'no-such-model'));
+    run('route', '--db', dbFile, '--date', '2024-07-31', '--staff', 'E1', '--json');
     run('seed', '--db', dbFile, '--out', path.join(dir, 'demo'), '--scale', 'small');
     // serve: up, a failed and a good request, then SIGTERM
     const child = spawn(process.execPath, [BIN, 'serve', '--db', dbFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportFileResult } from '../../shared/api.js';
 import { ensureDemoUsers, markDemo } from './auth/index.js';
-import { openDb } from './db/connection.js';
+import { openDb, type Db } from './db/connection.js';
+import { batchReach, latestDataDay, monthRuns, runMonths } from './monitoring/runs.js';
+import { monthStart } from '../../shared/dates.js';
 import { importPaths } from './import/index.js';
 import { warmCustomerViews } from './crm/warm.js';
 import { defaultDbPath } from './paths.js';
@@ -27,10 +29,31 @@ export async function seedDemoBank(o: SeedDemoOptions): Promise<{ files: string[
     markDemo(db);
     await ensureDemoUsers(db);
     warmCustomerViews(db);
+    runDemoMonitoring(db, results);
     return { files: g.files, results };
   } finally {
     db.close();
   }
+}
+
+/**
+ * The monitoring rules over what the seed imported, as the import screen would have queued them
+ * (monitoring/runs.ts batchReach: from the first day any batch speaks for to the latest data day),
+ * so the 预警 screens of a fresh demo console hold alerts at once. Run here, in the seeding
+ * process, before the console serves the database: nothing else writes to it yet.
+ */
+function runDemoMonitoring(db: Db, results: readonly ImportFileResult[]): void {
+  const latest = latestDataDay(db);
+  if (latest === null) return;
+  let from: string | null = null;
+  for (const r of results) {
+    if (r.batchId == null || r.imported === 0) continue;
+    const reach = batchReach(db, r.batchId);
+    if (!reach) continue;
+    const day = reach.from ?? monthStart(latest);
+    if (from === null || day < from) from = day;
+  }
+  if (from !== null) runMonths(db, monthRuns(from, latest), 'import');
 }
 
 function hasContent(dbPath: string): boolean {

@@ -5,6 +5,7 @@ import { reconcileEn } from '../components/reconcile/i18n.js';
 import { dashEn } from '../components/dashboard/i18n.js';
 import { drillEn } from '../components/drill/i18n.js';
 import { monEn } from '../components/monitoring/i18n.js';
+import { gmapEn } from '../components/map/i18n.js';
 
 const en: typeof zh = {
   app: { bank: 'Quanzhou Rural Commercial Bank', title: 'Branch Console', lang: 'Language', logout: 'Log out' },
@@ -193,5 +194,6 @@ const en: typeof zh = {
   dash: dashEn,
   drill: drillEn,
   mon: monEn,
+  gmap: gmapEn,
 };
 export default en;

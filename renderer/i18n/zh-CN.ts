@@ -5,6 +5,7 @@ import { reconcileZh } from '../components/reconcile/i18n.js';
 import { dashZh } from '../components/dashboard/i18n.js';
 import { drillZh } from '../components/drill/i18n.js';
 import { monZh } from '../components/monitoring/i18n.js';
+import { gmapZh } from '../components/map/i18n.js';
 export default {
   app: { bank: '泉州农商银行', title: '网点工作台', lang: '语言', logout: '退出登录' },
   scope: {
@@ -192,4 +193,5 @@ export default {
   dash: dashZh,
   drill: drillZh,
   mon: monZh,
+  gmap: gmapZh,
 };

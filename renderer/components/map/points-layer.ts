@@ -1,0 +1,94 @@
+// Customers or merchants as clustered markers drawn on canvas: supercluster indexes the compact
+// columns of a PointLayer once; on every move or zoom only the clusters and points in view are
+// drawn as canvas circle markers (a few hundred at most, whatever the number of points), so
+// 100,000 points pan and zoom smoothly. A click on a single point hands its id to the screen,
+// which asks the API for the (masked) name: names never travel with the layer.
+import L from 'leaflet';
+import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
+import type { PointLayer } from '../../../shared/grid.js';
+import { pointColour } from './scale.js';
+
+interface P {
+  i: number;
+}
+interface C {
+  /** sum of the classes of the points in the cluster (mean = sum / count) */
+  s: number;
+}
+
+export class PointsLayer {
+  readonly group = L.layerGroup();
+  private index: Supercluster<P, C>;
+  private readonly onMove = () => this.draw();
+
+  constructor(
+    private readonly map: L.Map,
+    private readonly renderer: L.Canvas,
+    private readonly layer: PointLayer,
+    private readonly onPick: (id: string, at: L.LatLng) => void,
+  ) {
+    const cls = layer.cls;
+    this.index = new Supercluster<P, C>({ radius: 50, maxZoom: 17, minPoints: 3, map: (p) => ({ s: cls[p.i] ?? 0 }), reduce: (a, b) => (a.s += b.s) });
+    const features: Array<PointFeature<P>> = new Array(layer.ids.length);
+    for (let i = 0; i < layer.ids.length; i++) {
+      features[i] = { type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [layer.xy[2 * i], layer.xy[2 * i + 1]] } };
+    }
+    this.index.load(features);
+    this.group.addTo(map);
+    map.on('moveend zoomend', this.onMove);
+    this.draw();
+  }
+
+  get count(): number {
+    return this.layer.ids.length;
+  }
+
+  /** Redraws what is in view (with a margin, so a short pan shows no empty edge). */
+  draw(): void {
+    const b = this.map.getBounds().pad(0.2);
+    const zoom = Math.round(this.map.getZoom());
+    const { kind, colour } = this.layer;
+    const items = this.index.getClusters([Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())], zoom);
+    this.group.clearLayers();
+    const stroke = kind === 'merchant' ? '#1f1f1f' : '#ffffff';
+    for (const f of items) {
+      const [lng, lat] = f.geometry.coordinates;
+      const p = f.properties as Partial<ClusterProperties> & Partial<P> & Partial<C>;
+      if (p.cluster) {
+        const n = p.point_count ?? 0;
+        const mean = (p.s ?? 0) / Math.max(1, n);
+        const m = L.circleMarker([lat, lng], {
+          renderer: this.renderer,
+          radius: Math.min(24, 7 + 3 * Math.log10(n) * 2),
+          color: stroke,
+          weight: 2,
+          fillColor: pointColour(kind, colour, mean),
+          fillOpacity: 0.85,
+        });
+        // a cluster zooms in to where its points separate
+        m.on('click', () => this.map.setView([lat, lng], Math.min(this.index.getClusterExpansionZoom(p.cluster_id!), 18)));
+        this.group.addLayer(m);
+      } else {
+        const i = p.i!;
+        const m = L.circleMarker([lat, lng], {
+          renderer: this.renderer,
+          radius: 5,
+          color: stroke,
+          weight: 1,
+          fillColor: pointColour(kind, colour, this.layer.cls[i] ?? 0),
+          fillOpacity: 0.95,
+        });
+        m.on('click', (e) => {
+          L.DomEvent.stopPropagation(e);
+          this.onPick(this.layer.ids[i], L.latLng(lat, lng));
+        });
+        this.group.addLayer(m);
+      }
+    }
+  }
+
+  remove(): void {
+    this.map.off('moveend zoomend', this.onMove);
+    this.group.remove();
+  }
+}

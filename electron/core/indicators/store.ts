@@ -1,6 +1,7 @@
 // The materialised cells: built on demand or by the background job (job.ts), and invalidated by
 // the writers (import, undo, catalog changes) inside their own transaction, so a reader never sums
 // cells older than the rows they summarise.
+import { invalidateMigration } from './migration.js';
 import type { Db } from '../db/connection.js';
 import type { DatasetId } from '../../../shared/datasets.js';
 import { FAMILIES, FAMILIES_OF_DATASET, FAMILY_IDS, type FamilyId } from './families/index.js';
@@ -53,6 +54,8 @@ export function invalidateFamilies(db: Db, families: readonly FamilyId[], since:
       if (since === null) db.prepare(`DELETE FROM ${table} WHERE family = ?`).run(f);
       else db.prepare(`DELETE FROM ${table} WHERE family = ? AND data_date >= ?`).run(f, since);
     }
+    // the migration matrix reads the loans (and their customers' orgs) as the loan family does
+    if (f === 'loan') invalidateMigration(db, since);
   }
 }
 

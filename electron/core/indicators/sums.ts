@@ -28,7 +28,8 @@ const COLS: Record<GroupBy, { select: string; group: string }> = {
   staff: { select: "'' AS org_id, staff_id", group: 'staff_id, ' },
 };
 
-function filterSql(t: Target): { sql: string; params: Record<string, unknown> } {
+/** The cells (ind_cell, ind_overlap, ind_migration: org_id and staff_id columns) a target takes. */
+export function cellFilterSql(t: Target): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (t.orgIds !== null) {
@@ -44,7 +45,7 @@ function filterSql(t: Target): { sql: string; params: Record<string, unknown> } 
 
 /** Σ of every measure of the family at `date` (already built) per group of the target's cells. */
 export function sumCells(db: Db, date: string, family: FamilyId, t: Target, groupOf: GroupOf, by: GroupBy): Map<string, Measures> {
-  const f = filterSql(t);
+  const f = cellFilterSql(t);
   const out = new Map<string, Measures>();
   const c = COLS[by];
   const cells = db
@@ -81,7 +82,7 @@ export function sumCells(db: Db, date: string, family: FamilyId, t: Target, grou
 
 /** Σ of one measure per snapshot date in [from, to] per group (the daily totals behind the averages). */
 export function sumMeasureByDate(db: Db, family: FamilyId, measure: string, from: string, to: string, t: Target, groupOf: GroupOf, by: GroupBy): Map<string, Map<string, bigint>> {
-  const f = filterSql(t);
+  const f = cellFilterSql(t);
   const out = new Map<string, Map<string, bigint>>();
   const c = COLS[by];
   const rows = db

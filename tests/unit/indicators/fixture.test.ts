@@ -162,6 +162,24 @@ describe('a snapshot correction and its undo', () => {
   });
 });
 
+describe('a loan correction and its undo move the migration matrix already read', () => {
+  it('L3 re-reported on 07-10 as 损失 moves 3000 from 次级→可疑 to 次级→损失; undoing it moves it back', async () => {
+    // read first, so the matrix of the pair (06-30, 07-10) is materialised before the correction
+    expect(migrationMatrix(db, '2024-06-30', '2024-07-10', bank()).matrix['次级']['可疑']).toEqual({ balance: 3000, count: 1 });
+    const batch = await load(
+      'loan_fix.csv',
+      '数据日期,借据号,客户号,发放日期,贷款金额,贷款余额,五级分类,逾期天数,经办客户经理号,所属机构号,担保方式\n2024-07-10,L3,C3,2023-06-01,3000.00,3000.00,损失,120,E2,B2,抵押\n',
+    );
+    const corrected = migrationMatrix(db, '2024-06-30', '2024-07-10', bank()).matrix;
+    expect(corrected['次级']['可疑']).toEqual({ balance: 0, count: 0 });
+    expect(corrected['次级']['损失']).toEqual({ balance: 3000, count: 1 });
+    undoBatch(db, batch, 'test');
+    const back = migrationMatrix(db, '2024-06-30', '2024-07-10', bank()).matrix;
+    expect(back['次级']['可疑']).toEqual({ balance: 3000, count: 1 });
+    expect(back['次级']['损失']).toEqual({ balance: 0, count: 0 });
+  });
+});
+
 describe('剔除: figures without what confirmed alerts name', () => {
   it('a confirmed alert taking 600 out of D1 (S11, E1) on 07-08..07-10 leaves the raw figures alone and cuts the 剔除 ones', () => {
     const effects = [{ key: 'deposit_balance', from: '2024-07-08', to: '2024-07-10', org_id: 'S11', staff_id: 'E1', value: 600 }];

@@ -15,6 +15,7 @@ const USAGE = `用法 / usage:
   branch-console assess --db FILE --period 2024-07|2024Q3|2024 [--org ORG | --staff STAFF | --all] [--json]
   branch-console monitor --db FILE --date YYYY-MM-DD [--from YYYY-MM-DD] [--json]
   branch-console reconcile --db FILE [--date YYYY-MM-DD] [--org ORG] [--import SHEET --date YYYY-MM-DD [--source TEXT] [--user NAME]] [--json]
+  branch-console report --db FILE --kind assessment|ranking|bulletin (--period P | --date YYYY-MM-DD) [--org ORG | --staff STAFF] [--indicator ID|total] [--type org|staff] [--lang zh|en] --format pdf|xlsx --out FILE
   branch-console dashboard  --db FILE --id ID --date YYYY-MM-DD [--base KIND|YYYY-MM-DD] [--org ORG | --staff STAFF] [--lang zh|en] --format pdf|xlsx --out FILE
   branch-console seed   --db FILE [--scale small|medium|large] [--out DIR] [--seed N]
   branch-console seed   --out DIR [--scale small|medium|large] [--seed N]
@@ -46,6 +47,8 @@ export async function main(argv: string[], out: Out = std): Promise<number> {
         return await (await import('./core/assess/cli.js')).assessCmd(rest, out);
       case 'reconcile':
         return await (await import('./core/reconcile/cli.js')).reconcileCmd(rest, out);
+      case 'report':
+        return await (await import('./core/report/cli.js')).reportCmd(rest, out);
       case 'dashboard':
         return await (await import('./core/documents/cli.js')).dashboardCmd(rest, out);
       case 'serve':

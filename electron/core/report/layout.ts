@@ -8,7 +8,7 @@ import type { Content, TableCell, TableLayout, TDocumentDefinitions } from 'pdfm
 import { shanghaiDateTime } from '../../../shared/dates.js';
 import type { Db } from '../db/connection.js';
 import { loadOrgTree } from '../metrics/org-tree.js';
-import { headOfficeOf } from '../scope/index.js';
+import { headOfficeOf, type Scope } from '../scope/index.js';
 import { addSheet, putRow, sheetName } from '../documents/xlsx.js';
 import type { Lang } from '../documents/labels.js';
 
@@ -43,6 +43,17 @@ export function bankName(db: Db): string {
   const head = headOfficeOf(tree);
   if (head) return tree.byId.get(head)?.name ?? head;
   return tree.roots.length === 1 ? tree.roots[0].name : '全行';
+}
+
+/** Whose documents these are, in words: 全行, an org's name, or a 客户经理's own. */
+export function scopeName(db: Db, scope: Scope, lang: Lang): string {
+  if (scope.managerId !== null) {
+    const name = db.prepare('SELECT name FROM staff WHERE staff_id = ?').pluck().get(scope.managerId) as string | undefined;
+    return name ?? scope.managerId;
+  }
+  if (scope.orgIds === null) return lang === 'zh' ? '全行' : 'Whole bank';
+  if (scope.rootOrg === null) return lang === 'zh' ? '无' : 'none';
+  return (db.prepare('SELECT name FROM org WHERE org_id = ?').pluck().get(scope.rootOrg) as string | undefined) ?? scope.rootOrg;
 }
 
 /** The pairs every report ends its title block with: who made it and when (Asia/Shanghai). */

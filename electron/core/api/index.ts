@@ -18,6 +18,7 @@ import type { MonitorJob } from '../monitoring/runs.js';
 import type { IndicatorJob } from '../indicators/job.js';
 import { sameOriginJson } from './request-guard.js';
 import { reconcileRoutes } from './reconcile-routes.js';
+import { routeRoutes } from './route-routes.js';
 import { Router, type LocalFileGrants } from './route.js';
 import { settingsRoutes } from './settings-routes.js';
 
@@ -73,6 +74,7 @@ export function createApi(ctx: ApiContext): Hono {
   crmRoutes(r);
   drillRoutes(r);
   reconcileRoutes(r);
+  routeRoutes(r);
   const { jobs, indicators, monitor } = importRoutes(r);
   indicatorJobRoutes(r, indicators);
   monitoringRoutes(r, monitor);

@@ -100,6 +100,7 @@ async function uploadAsAdmin(b: CallBank, role: Role): Promise<string> {
 }
 
 const get = (url: string): RouteCall => ({ request: () => ({ url }) });
+const withStart = (b: CallBank) => b.api.db.prepare("UPDATE org SET lng = 118.6, lat = 24.9 WHERE org_id = 'B1'").run();
 
 export const ROUTE_CALLS: Record<string, RouteCall> = {
   'POST /api/auth/logout': { request: () => ({ url: '/api/auth/logout', body: {} }) },
@@ -173,6 +174,13 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
   'POST /api/monitoring/run': { status: 202, request: () => ({ url: '/api/monitoring/run', body: { from: '2024-07-01', to: '2024-07-31' } }) },
   'POST /api/monitoring/backtest': { request: () => ({ url: '/api/monitoring/backtest', body: { rule: 'deposit.deviation', from: '2024-07-01', to: '2024-07-31' } }) },
   'GET /api/monitoring/overview': get('/api/monitoring/overview?date=2024-07-31'),
+
+  // visit routes: B1 given a point (the start); S01 owns no grid and C001 has no point, so the plan is
+  // empty but real; the export lists the stop it is given
+  'POST /api/map/route': { request: (b) => (withStart(b), { url: '/api/map/route', body: { staff: 'S01', date: '2024-07-31' } }) },
+  'POST /api/map/route/export': {
+    request: (b) => (withStart(b), { url: '/api/map/route/export', body: { plan: { staff: 'S01', stops: [{ cust_id: 'C001', lng: 118.61, lat: 24.91 }] }, format: 'xlsx', date: '2024-07-31' } }),
+  },
 
   'GET /api/customers/search': get('/api/customers/search?q=C001'),
   'GET /api/customers/:id': get('/api/customers/C001'),

@@ -237,6 +237,19 @@ const VARIANTS: Record<string, Variant[]> = {
   'GET /api/monitoring/alerts/:id': [{ url: '/api/monitoring/alerts/999999', expect: () => 404 }],
   'GET /api/monitoring/overview': withOrg(`/api/monitoring/overview?date=${DATE}`),
   'POST /api/monitoring/backtest': withOrg('/api/monitoring/backtest').map((v) => ({ ...v, body: { rule: 'deposit.deviation', from: '2024-07-01', to: DATE } })),
+  // visit routes: a staff member inside the scope (a 客户经理 limited to their own: themselves) gets
+  // past the scope check to the twins' orgs, which have no point (400 naming their own org);
+  // anyone else is a 404. The plan and export with points: tests/unit/grid/route-api.test.ts
+  'POST /api/map/route': (['EA01', 'EA11', 'EB01'] as const).map((staff) => ({
+    url: '/api/map/route',
+    body: { staff, date: DATE, stops: [{ id: 'CUA01', lng: 118.6, lat: 24.9 }, { id: 'CUB01', lng: 118.5, lat: 24.8 }] },
+    expect: (who: Who) => ((MANAGER[who] !== undefined ? MANAGER[who] === staff : orgIn(who, ROWS[staff].org)) ? 400 : 404),
+  })),
+  'POST /api/map/route/export': (['EA01', 'EA11', 'EB01'] as const).map((staff) => ({
+    url: '/api/map/route/export',
+    body: { plan: { staff, stops: [{ cust_id: 'CUA01', lng: 118.6, lat: 24.9 }] }, format: 'xlsx', date: DATE },
+    expect: (who: Who) => ((MANAGER[who] !== undefined ? MANAGER[who] === staff : orgIn(who, ROWS[staff].org)) ? 400 : 404),
+  })),
   'GET /api/import/batches/:id/issues': [{ url: '/api/import/batches/BATCH/issues' }],
   'GET /api/import/batches/:id/issues.csv': [{ url: '/api/import/batches/BATCH/issues.csv' }],
   'GET /api/import/jobs/:id': [{ url: '/api/import/jobs/no-such-job', expect: () => 404 }],

@@ -10,7 +10,6 @@ import { getCatalog, getRules } from '../../crm/catalog.js';
 import { ensureHoldings } from '../../crm/holdings.js';
 import { recommend } from '../../crm/recommend.js';
 import { customerScopeSql, type Scope } from '../../scope/index.js';
-import { StaffNotInScopeError } from '../../indicators/target.js';
 import { addDays } from '../../../../shared/dates.js';
 import { maskCustomerName } from '../../../../shared/masking.js';
 
@@ -40,9 +39,10 @@ export interface CandidateStop {
  */
 export function routeStaff(db: Db, scope: Scope, staffId: string): RouteStaff {
   const s = db.prepare('SELECT staff_id, name, org_id FROM staff WHERE staff_id = ?').get(staffId) as RouteStaff | undefined;
-  if (!s) throw new StaffNotInScopeError(staffId);
-  if (scope.managerId !== null && scope.managerId !== staffId) throw new StaffNotInScopeError(staffId);
-  if (scope.managerId === null && scope.orgIds !== null && !scope.orgIds.includes(s.org_id)) throw new StaffNotInScopeError(staffId);
+  const inScope = s !== undefined && (scope.managerId !== null ? scope.managerId === staffId : scope.orgIds === null || scope.orgIds.includes(s.org_id));
+  // the id is not echoed: the request carries it in its body, and a reply naming it would be all a
+  // caller outside the scope learns
+  if (!inScope) throw new NotFoundError('员工不存在。 (No such staff member.)', 'no_staff');
   return s;
 }
 

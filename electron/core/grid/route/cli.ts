@@ -53,6 +53,9 @@ export async function routeCmd(argv: string[], out: Out): Promise<number> {
   const stops = values.stops !== undefined ? readStopsFile(values.stops) : undefined;
   const db = openExistingDb(values.db);
   try {
+    if (db.prepare('SELECT 1 FROM staff WHERE staff_id = ?').get(values.staff) === undefined) {
+      throw new Error(`--staff：员工 ${values.staff} 不存在（未导入员工文件或员工号有误） (no such staff member)`);
+    }
     const plan = planJson(planRoute(db, wholeBankScope(), { staff: values.staff, date, max, stops, stopsSource: values.stops }));
     if (values.json) out.log(JSON.stringify(plan));
     else {

@@ -48,8 +48,10 @@ export function sumCells(db: Db, date: string, family: FamilyId, t: Target, grou
   const f = cellFilterSql(t);
   const out = new Map<string, Measures>();
   const c = COLS[by];
+  // `+measure`: grouped by the bare column, SQLite walks ind_cell_measure (family, measure, date)
+  // in order over every date of the family to skip a sort, rather than seek the date's cells
   const cells = db
-    .prepare(`SELECT ${c.select}, measure, SUM(value) FROM ind_cell WHERE data_date = @date AND family = @family AND ${f.sql} GROUP BY ${c.group}measure`)
+    .prepare(`SELECT ${c.select}, measure, SUM(value) FROM ind_cell WHERE data_date = @date AND family = @family AND ${f.sql} GROUP BY ${c.group}+measure`)
     .raw(true)
     .safeIntegers(true)
     .iterate({ ...f.params, date, family }) as Iterable<[string, string, string, bigint]>;

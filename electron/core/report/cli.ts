@@ -115,7 +115,7 @@ async function run(db: Db, kind: ReportKind, format: DocumentFormat, lang: 'zh' 
     return { what: `排名（${v.period}，${indicator}，${doc.rows.length} 个对象）`, bytes, detail: { period: v.period, indicator, type, rows: doc.rows.length } };
   }
   // assessment: one sheet with --org/--staff, else the whole book, streamed when it is a workbook
-  const req = { period: v.period!, scope: wholeBankScope(), org: v.org, staff: v.staff, lang, user };
+  const req = { period: v.period!, scope: wholeBankScope(), org: v.org, staff: v.staff, all: v.org === undefined && v.staff === undefined, lang, user };
   if (format === 'xlsx') {
     let sheets = 0;
     let period = '';

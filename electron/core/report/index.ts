@@ -67,9 +67,10 @@ export interface AssessDocRequest {
   period: string;
   /** the caller's data scope: which sheets they may see (assess core) */
   scope: Scope;
-  /** one sheet: an org's or a staff member's; neither: the period's book of every sheet in scope */
+  /** one sheet: an org's or a staff member's (assess core's selection); `all`: the period's book of every sheet in scope */
   org?: string;
   staff?: string;
+  all?: boolean;
   lang: Lang;
   format: DocumentFormat;
   user: string;
@@ -77,10 +78,9 @@ export interface AssessDocRequest {
 }
 
 function assessRequest(db: Db, req: AssessDocRequest): { kind: AssessDocKind; result: AssessResult } {
-  if (req.org && req.staff) throw new UserInputError('--org 与 --staff 只能选一个 (give org or staff, not both)', 'one_object');
-  const one = Boolean(req.org || req.staff);
-  const result = assess(db, req.period, req.scope, one ? { org: req.org || undefined, staff: req.staff || undefined } : { all: true });
-  return { kind: one ? 'sheet' : 'book', result };
+  const book = req.all === true;
+  const result = assess(db, req.period, req.scope, book ? { all: true } : { org: req.org || undefined, staff: req.staff || undefined });
+  return { kind: book ? 'book' : 'sheet', result };
 }
 
 /** 考核表 of one object, or the period's book (every sheet the caller may see). */

@@ -22,13 +22,15 @@ export const PERMISSIONS = [
   'settings:write',
   'audit:read',
   'monitor:decide', // confirm, dismiss or reopen monitoring alerts (预警), run and back-test the rules
+  'assess:write', // 绩效考核: schemes, targets, adjustments, lock (= publish) a period
+  'assess:unlock', // unlock a locked (published) assessment period: administrators only
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   branch_manager: ['data:read', 'import:read', 'import:write', 'customer:reveal', 'export', 'audit:read', 'monitor:decide'],
-  performance_officer: ['data:read', 'import:read', 'import:write', 'export', 'monitor:decide'],
+  performance_officer: ['data:read', 'import:read', 'import:write', 'export', 'monitor:decide', 'assess:write'],
   lobby_manager: ['data:read'],
   // sees their org's customers, or only the ones they manage (electron/core/scope, a setting)
   account_manager: ['data:read', 'customer:reveal', 'export'],

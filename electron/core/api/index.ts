@@ -12,6 +12,7 @@ import { dataRoutes } from './data-routes.js';
 import { drillRoutes } from './drill-routes.js';
 import { errorResponse } from './errors.js';
 import { importRoutes, UPLOAD_ROUTES } from './import-routes.js';
+import { assessRoutes } from './assess-routes.js';
 import { indicatorJobRoutes } from './indicator-job-routes.js';
 import { monitoringRoutes } from './monitoring-routes.js';
 import type { MonitorJob } from '../monitoring/runs.js';
@@ -74,6 +75,7 @@ export function createApi(ctx: ApiContext): Hono {
   crmRoutes(r);
   drillRoutes(r);
   reconcileRoutes(r);
+  assessRoutes(r);
   routeRoutes(r);
   const { jobs, indicators, monitor } = importRoutes(r);
   indicatorJobRoutes(r, indicators);

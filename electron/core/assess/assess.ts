@@ -3,7 +3,8 @@
 //
 // Which sheets a scope shows: an org's when the org lies inside the scope's orgs; a staff member's
 // when their 所属机构 does; a 客户经理 limited to their own customers sees only their own sheet.
-// Asking for an object outside the scope is a 404, as everywhere (scope/).
+// Asking for an object outside the scope is a 404, as everywhere (scope/); a 客户经理 limited to
+// their own customers gets their own sheet whatever they ask (as with their figures).
 // Without --org/--staff/--all: the bank as one org sheet, the head office's (a 1104 reader's
 // "全行"); a scope below the head office gets its own root org; with no head office loaded, the
 // root orgs.
@@ -44,7 +45,9 @@ export function assess(db: Db, period: string, scope: Scope, sel: Selection = {}
   const staffOrg = staffOrgLookup(db);
   const visible = result.sheets.filter((s) => sheetVisible(scope, s, staffOrg));
   let sheets: Sheet[];
-  if (sel.all) sheets = visible;
+  // a 客户经理 limited to their own customers reads their own sheet whatever was asked (as their
+  // figures: indicators/target.ts resolveTarget)
+  if (sel.all || scope.managerId !== null) sheets = visible;
   else if (sel.staff) {
     sheets = visible.filter((s) => s.object.type === 'staff' && s.object.id === sel.staff);
     if (!sheets.length) throw new StaffNotInScopeError(sel.staff);

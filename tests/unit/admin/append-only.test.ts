@@ -120,6 +120,7 @@ describe('the audit log is append-only', () => {
     run('indicators', '--db', dbFile, '--date', '2024-07-31', '--json');
     run('migration', '--db', dbFile, '--from', '2024-06-30', '--to', '2024-07-31', '--json');
     run('monitor', '--db', dbFile, '--date', '2024-07-31', '--json');
+    run('assess', '--db', dbFile, '--period', '2024-07', '--all', '--json');
     run('dashboard', '--db', dbFile, '--id', 'overview', '--date', '2024-07-31', '--format', 'xlsx', '--out', path.join(dir, 'overview.xlsx'));
     run('customer', '--db', dbFile, 'C001');
     run('customer', '--db', dbFile, HOSTILE);

@@ -182,6 +182,37 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
     request: (b) => (withStart(b), { url: '/api/map/route/export', body: { plan: { staff: 'S01', stops: [{ cust_id: 'C001', lng: 118.61, lat: 24.91 }] }, format: 'xlsx', date: '2024-07-31' } }),
   },
 
+  // assessment: lock and unlock work on the year 2024 (the bank's one data day, 07-31, lies in it),
+  // so the month 2024-07 stays open for target cells and adjustments
+  'GET /api/assess': get('/api/assess?period=2024-07&all=1'),
+  'GET /api/assess/ranking': get('/api/assess/ranking?period=2024-07&type=org'),
+  'GET /api/assess/schemes/:type': get('/api/assess/schemes/org'),
+  'PUT /api/assess/schemes/:type': {
+    // the scheme in force, saved again as a new version: valid by construction
+    request: async (b) => ({ url: '/api/assess/schemes/staff', body: (await json<{ current: unknown }>(b.asAdmin('GET', '/api/assess/schemes/staff'))).current }),
+  },
+  'GET /api/assess/targets': get('/api/assess/targets?period=2024-07'),
+  'PUT /api/assess/targets': { request: () => ({ url: '/api/assess/targets?period=2024-07', body: { object_type: 'org', object_id: 'B1', indicator: 'deposit_avg', value: 1000 } }) },
+  'POST /api/assess/adjustments': { status: 201, request: (_b, role) => ({ url: '/api/assess/adjustments', body: { period: '2024-07', object_type: 'org', object_id: 'B1', points: 1, reason: `调整 ${role}` } }) },
+  'DELETE /api/assess/adjustments/:id': {
+    request: async (b, role) => {
+      const a = await json<{ id: number }>(b.asAdmin('POST', '/api/assess/adjustments', { body: { period: '2024-07', object_type: 'staff', object_id: 'S01', points: -1, reason: `删除 ${role}` } }));
+      return { url: `/api/assess/adjustments/${a.id}` };
+    },
+  },
+  'POST /api/assess/lock': {
+    request: async (b) => {
+      await b.asAdmin('POST', '/api/assess/unlock', { body: { period: '2024' } }); // 409 when not locked: fine
+      return { url: '/api/assess/lock', body: { period: '2024' } };
+    },
+  },
+  'POST /api/assess/unlock': {
+    request: async (b) => {
+      await b.asAdmin('POST', '/api/assess/lock', { body: { period: '2024' } }); // 409 when locked already: fine
+      return { url: '/api/assess/unlock', body: { period: '2024' } };
+    },
+  },
+
   'GET /api/customers/search': get('/api/customers/search?q=C001'),
   'GET /api/customers/:id': get('/api/customers/C001'),
   'POST /api/customers/:id/reveal': { request: () => ({ url: '/api/customers/C001/reveal', body: {} }) },

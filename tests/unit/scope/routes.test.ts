@@ -250,6 +250,20 @@ const VARIANTS: Record<string, Variant[]> = {
     body: { plan: { staff, stops: [{ cust_id: 'CUA01', lng: 118.6, lat: 24.9 }] }, format: 'xlsx', date: DATE },
     expect: (who: Who) => ((MANAGER[who] !== undefined ? MANAGER[who] === staff : orgIn(who, ROWS[staff].org)) ? 400 : 404),
   })),
+  // assessment: the sheets of the scope (?org= narrows it and names the org's sheet; a staff
+  // member's sheet is 404 when their org lies outside the scope; a 客户经理 limited to their own
+  // reads their own), rankings listing the scope's peers only, the period's target cells
+  'GET /api/assess': [
+    ...withOrg(`/api/assess?period=${DATE.slice(0, 7)}`),
+    { url: `/api/assess?period=${DATE.slice(0, 7)}&all=1` },
+    ...(['EA01', 'EA11', 'EB01'] as const).map((staff) => ({
+      url: `/api/assess?period=${DATE.slice(0, 7)}&staff=${staff}`,
+      expect: (who: Who) => (MANAGER[who] !== undefined || orgIn(who, ROWS[staff].org) ? 200 : 404),
+    })),
+  ],
+  'GET /api/assess/ranking': [...withOrg(`/api/assess/ranking?period=${DATE.slice(0, 7)}&type=org`), { url: `/api/assess/ranking?period=${DATE.slice(0, 7)}&type=staff&indicator=deposit_avg` }],
+  'GET /api/assess/schemes/:type': [{ url: '/api/assess/schemes/org' }, { url: '/api/assess/schemes/staff' }],
+  'GET /api/assess/targets': withOrg(`/api/assess/targets?period=${DATE.slice(0, 7)}`),
   'GET /api/import/batches/:id/issues': [{ url: '/api/import/batches/BATCH/issues' }],
   'GET /api/import/batches/:id/issues.csv': [{ url: '/api/import/batches/BATCH/issues.csv' }],
   'GET /api/import/jobs/:id': [{ url: '/api/import/jobs/no-such-job', expect: () => 404 }],
@@ -284,6 +298,12 @@ const NO_ROWS: Record<string, string> = {
   'DELETE /api/import/profiles': 'deletes a mapping profile',
   'POST /api/monitoring/alerts/:id/decide': 'decides an alert (inside the scope or 404: tests/unit/monitoring/api.test.ts)',
   'PUT /api/monitoring/rules/:id': 'writes a setting',
+  'PUT /api/assess/schemes/:type': 'writes a setting (an assessment scheme)',
+  'PUT /api/assess/targets': 'writes one target cell (its object inside the scope or 404: tests/unit/assess/api.test.ts)',
+  'POST /api/assess/adjustments': 'adds an adjustment (its object inside the scope or 404: tests/unit/assess/api.test.ts)',
+  'DELETE /api/assess/adjustments/:id': 'deletes an adjustment (inside the scope or 404: tests/unit/assess/api.test.ts)',
+  'POST /api/assess/lock': 'freezes the whole bank’s sheets (whole-bank users only; read back through GET /api/assess)',
+  'POST /api/assess/unlock': 'unlocks a period (administrators)',
   'POST /api/monitoring/run': 'queues a run of the rules (its alerts are read through the scoped routes)',
 };
 

@@ -91,6 +91,9 @@ export const DRILL_OF: Readonly<Record<string, DrillListId>> = {
   loan_by_guarantee: 'loans',
   loan_by_product: 'loans',
   loan_by_class5: 'loans',
+  // a cell of the 五级 migration matrix, cat = from|row|col (amounts; and counts)
+  loan_migration: 'loans',
+  loan_migration_count: 'loans',
   intermediate_active_customers: 'customers',
   signings_by_type: 'signings',
   signings_new_by_type: 'signings',

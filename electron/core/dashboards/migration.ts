@@ -42,9 +42,8 @@ export function migrationCharts(ctx: DashContext): ChartSpec[] {
         const cell = m.matrix[r]?.[c];
         return spec === amounts ? (cell?.balance ?? 0) : (cell?.count ?? 0);
       }),
-      // no list of shared/dashboard.ts DRILL_OF selects the loans of one cell (a class at `from`
-      // and another at the date) yet: the cells lead nowhere rather than to a list that refuses them
-      drill: MIGRATION_COLS.map(() => null),
+      // each cell opens the loans that moved from its row to its column (drill/keys.ts loan_migration)
+      drill: MIGRATION_COLS.map((c) => ctx.listDrill(spec === amounts ? 'loan_migration' : 'loan_migration_count', `${from}|${r}|${c}`)),
     }));
   }
   return [amounts, counts];

@@ -106,7 +106,7 @@ function totalOf(db: Db, def: KeyDef, key: string, src: Source & { denominator?:
   }
   const meta = INDICATOR_BY_KEY.get(key);
   const unit = def.total === 'fen' ? 'yuan' : def.total === 'avg' ? 'avg' : def.total === 'share' ? 'ratio' : 'count';
-  return { total: { zh: meta?.zh ?? key, en: meta?.en ?? key, unit, value }, count: n };
+  return { total: { zh: def.label?.zh ?? meta?.zh ?? key, en: def.label?.en ?? meta?.en ?? key, unit, value }, count: n };
 }
 
 /**
@@ -125,7 +125,7 @@ function onceRead(db: Db, def: KeyDef, key: string, src: Source & { denominator?
   const value = def.total === 'fen' ? fenToYuan(sum) : def.total === 'sum' ? Number(sum) : all.length;
   const unit = def.total === 'fen' ? 'yuan' : 'count';
   return {
-    total: { zh: meta?.zh ?? key, en: meta?.en ?? key, unit, value } as DrillTotal,
+    total: { zh: def.label?.zh ?? meta?.zh ?? key, en: def.label?.en ?? meta?.en ?? key, unit, value } as DrillTotal,
     count: all.length,
     page: { rows, next: more ? encodeCursor(rows[rows.length - 1].k) : null },
   };

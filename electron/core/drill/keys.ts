@@ -12,7 +12,10 @@ import { HIGH_QUALITY } from '../metrics/merchants.js';
 import { UNFILLED } from '../indicators/families/deposit.js';
 import { EFFECTIVE } from '../indicators/families/merchant.js';
 import { INTERMEDIATE_TYPES } from '../indicators/families/signing.js';
-import { inServiceSql } from '../rules/in-service.js';
+import { inServiceSql, latestSnapshot } from '../rules/in-service.js';
+import { UserInputError } from '../errors.js';
+import { MIGRATION_NEW, MIGRATION_PAID } from '../../../shared/indicators.js';
+import { isDay } from '../../../shared/dates.js';
 import { getCatalog } from '../crm/catalog.js';
 import { LISTS } from './lists.js';
 import { ROWS, targetSql, type DrillDataset } from './target-sql.js';
@@ -44,6 +47,8 @@ export interface KeyDef {
   /** map_* keys: the categories a `cat` may name ('free': any text, e.g. a 贷款产品) */
   cats?: (db: Db) => readonly string[] | 'free';
   source(x: KeyCtx): Source & { denominator?: Source };
+  /** the total's label, for a key that is not an indicator of its own (a migration cell) */
+  label?: { zh: string; en: string };
 }
 
 /** the first day of "the 90 days ending on the date" (as the signing family counts it) */
@@ -135,6 +140,31 @@ const used90 = `s.last_used_date >= @u_from AND s.last_used_date <= @date`;
 
 const fixed = (values: readonly string[]) => () => values;
 
+/**
+ * A cell of the 五级 migration matrix (indicators/migration.ts), cat = `from|row|col`: the loans of
+ * the snapshot ≤ `from` in class `row` whose row at the date's snapshot is in class `col` (结清: gone
+ * or at balance 0), each with its balance at `from` and inside the target by its row then; the 新发放
+ * row lists the loans absent at `from`, with their row and balance at the date, as the matrix does.
+ */
+function migrationCell(x: KeyCtx, v: string): Source {
+  const [from, row, col] = (x.cat ?? '').split('|');
+  const classes = [...CLASS5, UNFILLED];
+  if (!isDay(from) || from > x.date || ![...classes, MIGRATION_NEW].includes(row) || ![...classes, MIGRATION_PAID].includes(col)) {
+    throw new UserInputError(`迁徙矩阵的格子「${x.cat}」应为 起始日期|行|列。 (A migration cell is from|row|col.)`, 'bad_drill_cat');
+  }
+  const fromSnap = latestSnapshot(x.db, 'loan', from);
+  const later = `SELECT 1 FROM loan a WHERE a.data_date = @to_snap AND a.loan_no = l.loan_no AND a.balance <> 0`;
+  const params = { from_snap: fromSnap, to_snap: x.snapshot, m_row: row, m_col: col };
+  if (row === MIGRATION_NEW) {
+    const isNew = `NOT EXISTS (SELECT 1 FROM loan b WHERE b.data_date = @from_snap AND b.loan_no = l.loan_no)`;
+    const inCol = col === MIGRATION_PAID ? 'l.balance = 0' : `l.balance <> 0 AND COALESCE(l.class5, '${UNFILLED}') = @m_col`;
+    return rows('loans', 'loan', x, v, `l.data_date = @to_snap AND ${isNew} AND ${inCol}`, params);
+  }
+  const inCol = col === MIGRATION_PAID ? `NOT EXISTS (${later})` : `EXISTS (${later} AND COALESCE(a.class5, '${UNFILLED}') = @m_col)`;
+  return rows('loans', 'loan', x, v, `l.data_date = @from_snap AND COALESCE(l.class5, '${UNFILLED}') = @m_row AND ${inCol}`, params);
+}
+
+
 export const KEYS: Record<string, KeyDef> = {
   // --- deposits: every row of the latest snapshot ≤ date, whatever its status (DATA.md deposit_balance)
   deposit_balance: { list: 'deposits', total: 'fen', snapshot: 'deposit', source: (x) => deposits(x, 'd.balance') },
@@ -172,6 +202,8 @@ export const KEYS: Record<string, KeyDef> = {
   loan_by_guarantee: { list: 'loans', total: 'fen', snapshot: 'loan', cats: () => enumOf('loan', 'guarantee'), source: (x) => loans(x, catIs('l.guarantee'), { cat: x.cat }) },
   loan_by_product: { list: 'loans', total: 'fen', snapshot: 'loan', cats: () => 'free', source: (x) => loans(x, catIs('l.product'), { cat: x.cat }) },
   loan_by_class5: { list: 'loans', total: 'fen', snapshot: 'loan', cats: fixed([...CLASS5, UNFILLED]), source: (x) => loans(x, catIs('l.class5'), { cat: x.cat }) },
+  loan_migration: { list: 'loans', total: 'fen', snapshot: 'loan', cats: () => 'free', label: { zh: '迁徙贷款余额', en: 'Migrated loan balance' }, source: (x) => migrationCell(x, 'l.balance') },
+  loan_migration_count: { list: 'loans', total: 'count', snapshot: 'loan', cats: () => 'free', label: { zh: '迁徙贷款笔数', en: 'Migrated loans' }, source: (x) => migrationCell(x, '1') },
   // --- signings and the customers behind them
   intermediate_active_customers: {
     list: 'customers',

@@ -13,6 +13,7 @@ import { openDb, type Db } from '../../../electron/core/db/connection.js';
 import { importFile, undoBatch } from '../../../electron/core/import/index.js';
 import { migrationMatrix, readIndicators, resolveTarget } from '../../../electron/core/indicators/index.js';
 import { requestScope, wholeBankScope } from '../../../electron/core/scope/index.js';
+import { drillList } from '../../../electron/core/drill/index.js';
 
 let dir: string;
 let db: Db;
@@ -143,6 +144,25 @@ describe('the 五级 migration matrix 06-30 → 07-10', () => {
     // B2 only: L3
     const b2 = migrationMatrix(db, '2024-06-30', '2024-07-10', org('B2')).matrix;
     expect(Object.values(b2).flatMap((r) => Object.values(r)).reduce((s, c) => s + c.count, 0)).toBe(1);
+  });
+});
+
+describe('a migration cell drills to its loans', () => {
+  const cell = (cat: string, key = 'loan_migration') => drillList(db, bank(), 'loans', { key, cat, date: '2024-07-10' }, { limit: 10 });
+  it('关注→结清 lists L2 at its 06-30 balance 2000; 新发放→正常 lists L4 at its 07-10 balance 500; 正常→可疑 lists none', () => {
+    const paid = cell('2024-06-30|关注|结清');
+    expect(paid.rows.map((r) => r[0])).toEqual(['L2']);
+    expect(paid.total.value).toBe(2000);
+    const fresh = cell('2024-06-30|新发放|正常');
+    expect(fresh.rows.map((r) => r[0])).toEqual(['L4']);
+    expect(fresh.total.value).toBe(500);
+    expect(cell('2024-06-30|正常|可疑', 'loan_migration_count').total.value).toBe(0);
+    // the counts matrix opens the same loans, counted
+    expect(cell('2024-06-30|次级|可疑', 'loan_migration_count').total.value).toBe(1);
+  });
+  it('refuses a cell that is not from|row|col', () => {
+    expect(() => cell('2024-06-30|正常')).toThrow(/from\|row\|col/);
+    expect(() => cell('2024-08-01|正常|正常')).toThrow(/from\|row\|col/);
   });
 });
 

@@ -4,6 +4,8 @@
 // (alerts naming a planted subject ÷ all its alerts: flagged decoys and every other alert count
 // against it) and run time; then the total per month and scale, and the ratio medium/small of
 // the month of endDate's time against the ratio of that month's rows.
+// Wall and CPU time (process user + system) both: on a shared 2-core machine the wall time of the
+// same run varies several-fold with the other work on it; the CPU time is the steadier figure.
 // Goals (printed, never asserted: a shared 2-core machine varies run to run): recall and precision
 // ≥ 0.95 per rule; all rules over a month of the medium bank in < 10 s, cost linear in the rows.
 //   MONITOR_BENCH_SCALES=small,medium (default)
@@ -91,6 +93,8 @@ interface RuleFigures {
   decoysFlagged: string[];
   /** ms per month run */
   ms: Map<string, number>;
+  /** CPU ms per month run */
+  cpu: Map<string, number>;
 }
 
 interface ScaleResult {
@@ -99,6 +103,7 @@ interface ScaleResult {
   main: string;
   rows: number;
   totalMs: Map<string, number>;
+  totalCpu: Map<string, number>;
   rules: Map<RuleId, RuleFigures>;
 }
 
@@ -123,18 +128,25 @@ async function runScale(scale: Scale): Promise<ScaleResult> {
     const rules = new Map<RuleId, RuleFigures>();
     for (const id of RULE_IDS) {
       const mine = (set: Iterable<string>) => [...set].filter((k) => k.startsWith(`${id}\u0001`)).length;
-      rules.set(id, { alerts: 0, truePos: 0, planted: mine(planted), found: 0, decoys: mine(decoys.keys()), decoysFlagged: [], ms: new Map() });
+      rules.set(id, { alerts: 0, truePos: 0, planted: mine(planted), found: 0, decoys: mine(decoys.keys()), decoysFlagged: [], ms: new Map(), cpu: new Map() });
     }
     const found = new Set<string>();
     const flagged = new Set<string>();
     const totalMs = new Map<string, number>();
+    const totalCpu = new Map<string, number>();
     const defined = RULE_DEFS.map((d) => d.id);
     for (const month of months) {
       const period = { from: `${month}-01`, to: month === main ? (db.prepare('SELECT MAX(data_date) FROM deposit').pluck().get() as string) : monthEnd(`${month}-01`) };
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const r = evaluate(db, period, { rules: defined });
       totalMs.set(month, performance.now() - t0);
-      for (const x of r.rules) rules.get(x.rule)!.ms.set(month, x.ms);
+      const c = process.cpuUsage(c0);
+      totalCpu.set(month, (c.user + c.system) / 1000);
+      for (const x of r.rules) {
+        rules.get(x.rule)!.ms.set(month, x.ms);
+        rules.get(x.rule)!.cpu.set(month, x.cpuMs);
+      }
       for (const f of r.findings) {
         const fig = rules.get(f.rule)!;
         const k = key(f.rule, f.subject.type, f.subject.id);
@@ -150,7 +162,7 @@ async function runScale(scale: Scale): Promise<ScaleResult> {
       }
     }
     for (const k of found) rules.get(k.split('\u0001')[0] as RuleId)!.found++;
-    return { scale, months, main, rows: monthRows(db, main), totalMs, rules };
+    return { scale, months, main, rows: monthRows(db, main), totalMs, totalCpu, rules };
   } finally {
     db.close();
   }
@@ -166,7 +178,7 @@ export async function runMonitorBench(): Promise<void> {
   const defined = new Set(RULE_DEFS.map((d) => d.id));
   for (const r of results) {
     console.log(`  ${r.scale}: months run ${r.months.join(', ')} (${r.main} is the month timed against the goal; the others hold earlier cases)`);
-    console.log(`    ${'rule'.padEnd(24)} ${'alerts'.padStart(6)} ${'recall'.padStart(12)} ${'precision'.padStart(12)} ${'decoys'.padStart(8)} ${'ms ' + r.main}  ms other months`);
+    console.log(`    ${'rule'.padEnd(24)} ${'alerts'.padStart(6)} ${'recall'.padStart(12)} ${'precision'.padStart(12)} ${'decoys'.padStart(8)} ${'ms ' + r.main} ${'cpu ms'.padStart(7)}  ms other months`);
     for (const id of RULE_IDS) {
       if (!defined.has(id)) {
         console.log(`    ${id.padEnd(24)} not written`);
@@ -177,17 +189,17 @@ export async function runMonitorBench(): Promise<void> {
       const precision = f.alerts ? `${ratio(f.truePos, f.alerts)} ${f.truePos}/${f.alerts}` : '—';
       const decoys = f.decoys ? `${f.decoysFlagged.length}/${f.decoys} hit` : '—';
       const other = [...f.ms].filter(([m]) => m !== r.main).map(([m, ms]) => `${m}: ${ms}`).join(', ');
-      console.log(`    ${id.padEnd(24)} ${String(f.alerts).padStart(6)} ${recall.padStart(12)} ${precision.padStart(12)} ${decoys.padStart(8)} ${String(f.ms.get(r.main) ?? '').padStart(7)}  ${other}`);
+      console.log(`    ${id.padEnd(24)} ${String(f.alerts).padStart(6)} ${recall.padStart(12)} ${precision.padStart(12)} ${decoys.padStart(8)} ${String(f.ms.get(r.main) ?? '').padStart(7)} ${String(f.cpu.get(r.main) ?? '').padStart(7)}  ${other}`);
       for (const d of f.decoysFlagged) console.log(`      decoy flagged: ${d}`);
     }
-    const months = [...r.totalMs].map(([m, ms]) => `${m} ${(ms / 1000).toFixed(2)} s`).join(', ');
+    const months = [...r.totalMs].map(([m, ms]) => `${m} ${(ms / 1000).toFixed(2)} s (CPU ${(r.totalCpu.get(m)! / 1000).toFixed(2)} s)`).join(', ');
     console.log(`    all rules: ${months}; rows of ${r.main} read at most: ${r.rows.toLocaleString('en')} (goal for medium: < 10 s for the month)`);
   }
   const [a, b] = results;
   if (a && b) {
     const ta = a.totalMs.get(a.main)!;
     const tb = b.totalMs.get(b.main)!;
-    console.log(`  ${b.scale}/${a.scale} for ${a.main}: time ratio ${ratio(tb, ta)} against rows ratio ${ratio(b.rows, a.rows)} (linear: about equal)`);
+    console.log(`  ${b.scale}/${a.scale} for ${a.main}: time ratio ${ratio(tb, ta)} (CPU ${ratio(b.totalCpu.get(b.main)!, a.totalCpu.get(a.main)!)}) against rows ratio ${ratio(b.rows, a.rows)} (linear: about equal)`);
   }
 }
 

@@ -21,8 +21,8 @@ import { ruleSetting } from './settings.js';
 export interface RunResult {
   period: RunPeriod;
   findings: (Finding & { ruleVersion: number })[];
-  /** per rule: ms and number of findings */
-  rules: { rule: RuleId; ms: number; findings: number }[];
+  /** per rule: wall ms, CPU ms of the process (user + system: steadier than wall on a shared machine) and number of findings */
+  rules: { rule: RuleId; ms: number; cpuMs: number; findings: number }[];
 }
 
 /** The months 'YYYY-MM' from `from` to `to`. */
@@ -54,9 +54,11 @@ export function evaluate(db: Db, period: RunPeriod, opts: { rules?: readonly Rul
   for (const def of defs) {
     const setting = ruleSetting(db, def);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const params = { ...setting.params, ...(opts.params?.[def.id] ?? {}) };
     const found = def.run({ db, period, params }).filter((f) => f.period >= period.from.slice(0, 7) && f.period <= period.to.slice(0, 7));
-    result.rules.push({ rule: def.id, ms: Math.round(performance.now() - t0), findings: found.length });
+    const cpu = process.cpuUsage(c0);
+    result.rules.push({ rule: def.id, ms: Math.round(performance.now() - t0), cpuMs: Math.round((cpu.user + cpu.system) / 1000), findings: found.length });
     for (const f of found) result.findings.push({ ...f, ruleVersion: opts.params?.[def.id] ? -1 : setting.version });
   }
   return result;

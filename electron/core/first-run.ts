@@ -7,6 +7,7 @@ import { ensureDemoUsers, markDemo } from './auth/index.js';
 import { openDb, type Db } from './db/connection.js';
 import { batchReach, latestDataDay, monthRuns, runMonths } from './monitoring/runs.js';
 import { monthStart } from '../../shared/dates.js';
+import { dataDays } from './indicators/index.js';
 import { importPaths } from './import/index.js';
 import { warmCustomerViews } from './crm/warm.js';
 import { defaultDbPath } from './paths.js';
@@ -53,7 +54,10 @@ function runDemoMonitoring(db: Db, results: readonly ImportFileResult[]): void {
     const day = reach.from ?? monthStart(latest);
     if (from === null || day < from) from = day;
   }
-  if (from !== null) runMonths(db, monthRuns(from, latest), 'import');
+  if (from === null) return;
+  // a deposit or loan batch reaches back a month (its month-end cases); the demo has nothing before its first day
+  const first = dataDays(db)[0].date;
+  runMonths(db, monthRuns(from < first ? first : from, latest), 'import');
 }
 
 function hasContent(dbPath: string): boolean {

@@ -1,8 +1,9 @@
 // Runs of the rules after the data changed, and 回测 (issue 10 "Runs").
 //
 // After every import commit and undo the rules run again for the months the batch touched: from the
-// first day its rows speak for (deposit and loan snapshots, 收单 transaction days) to the latest data
-// day; for the datasets without a date of their own (customers, orgs, staff, cards, signings,
+// first day its rows speak for (deposit and loan snapshots, 收单 transaction days; for deposits and
+// loans from the month before, whose month-end cases are judged on the next month's first days) to
+// the latest data day; for the datasets without a date of their own (customers, orgs, staff, cards, signings,
 // merchants: whole files, dated only by the export) the latest data month. Datasets no rule reads
 // (grids, visits, referrals, targets) touch nothing.
 //
@@ -17,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/connection.js';
 import type { DatasetId } from '../../../shared/datasets.js';
-import { monthEnd, monthStart } from '../../../shared/dates.js';
+import { addDays, monthEnd, monthStart } from '../../../shared/dates.js';
 import type { BacktestResult, MonitorJobStatus, RuleId, RunTrigger } from '../../../shared/monitoring.js';
 export type { BacktestResult, MonitorJobStatus, RunTrigger } from '../../../shared/monitoring.js';
 import { dataDays } from '../indicators/index.js';
@@ -48,7 +49,12 @@ export function batchReach(db: Db, batchId: number): { from: string | null } | n
   const sql = FIRST_DAY_SQL[b.dataset];
   if (sql) {
     const day = db.prepare(sql).pluck().get(batchId) as string | null;
-    return day ? { from: day } : null;
+    if (!day) return null;
+    // A month's deposit and loan cases are judged on the first days of the next month too (window
+    // dressing gone within leave_days ≤ 15, a period-end loan repaid within repay_days ≤ 31): the
+    // month before the first day is run again, so a case raised while the next month was not
+    // loaded yet (待核实, departure unseen) is confirmed by the new rows or dropped.
+    return { from: b.dataset === 'acq_txn' ? day : monthStart(addDays(monthStart(day), -1)) };
   }
   return UNDATED_READ.has(b.dataset) ? { from: null } : null;
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db/connection.js';
 import { NotFoundError } from '../auth/errors.js';
 import { UserInputError } from '../errors.js';
 import type { Period } from './period.js';
+import { bumpAssessGeneration } from './generation.js';
 import { assertUnlocked } from './lock-state.js';
 
 interface Row {
@@ -48,6 +49,7 @@ export function addAdjustment(db: Db, p: Period, a: { object_type: ObjectType; o
       db.prepare('INSERT INTO assess_adjustment (period, object_type, object_id, points, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(p.id, a.object_type, a.object_id, a.points, reason, username, at)
         .lastInsertRowid,
     );
+    bumpAssessGeneration(db);
     auditInTransaction(db, { username, action: 'assess_adjust', target: `assess.adjustment:${id}`, detail: { op: 'add', period: p.id, object: { type: a.object_type, id: a.object_id }, points: a.points, reason } });
     return { id, points: a.points, reason, by: username, at };
   })();
@@ -60,6 +62,7 @@ export function deleteAdjustment(db: Db, id: number, username: string, allowed: 
     if (!r || !allowed(r.object_type, r.object_id)) throw new NotFoundError(`加减分 #${id} 不存在。 (No such adjustment.)`, 'no_adjustment');
     assertUnlocked(db, { id: r.period });
     db.prepare('DELETE FROM assess_adjustment WHERE adjustment_id = ?').run(id);
+    bumpAssessGeneration(db);
     auditInTransaction(db, { username, action: 'assess_adjust', target: `assess.adjustment:${id}`, detail: { op: 'delete', period: r.period, object: { type: r.object_type, id: r.object_id }, points: r.points, reason: r.reason } });
   })();
 }

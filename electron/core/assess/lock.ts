@@ -10,6 +10,7 @@ import { HttpError } from '../auth/errors.js';
 import { dataVersion } from '../import/data-version.js';
 import { PeriodLockedError } from './lock-state.js';
 import type { Period } from './period.js';
+import { cachedResult } from './cache.js';
 import { computeResult } from './sheet.js';
 
 interface Row {
@@ -30,7 +31,7 @@ export function lockedResult(db: Db, p: Period): AssessResult | null {
 
 /** The whole bank's result: frozen when locked, else computed now. */
 export function periodResult(db: Db, p: Period): AssessResult {
-  return lockedResult(db, p) ?? computeResult(db, p);
+  return lockedResult(db, p) ?? cachedResult(db, p);
 }
 
 export function lockPeriod(db: Db, p: Period, username: string): AssessResult {

@@ -6,6 +6,7 @@ import { TARGET_INDICATORS, type ObjectType, type Scheme, type SchemeIndicator, 
 import { auditInTransaction } from '../audit/index.js';
 import type { Db } from '../db/connection.js';
 import { UserInputError } from '../errors.js';
+import { bumpAssessGeneration } from './generation.js';
 
 export const DEFAULT_FLOOR = 0.6;
 export const DEFAULT_CAP = 1.2;
@@ -121,6 +122,7 @@ export function saveScheme(db: Db, type: ObjectType, body: unknown, username: st
       username,
       at,
     );
+    bumpAssessGeneration(db);
     auditInTransaction(db, { username, action: 'assess_scheme', target: `assess.scheme:${type}`, detail: { version, from: prev.version, scheme: s } });
     return currentScheme(db, type);
   })();

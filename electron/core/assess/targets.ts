@@ -8,6 +8,7 @@ import { TARGET_INDICATORS, type ObjectType, type TargetIndicatorId } from '../.
 import { auditInTransaction } from '../audit/index.js';
 import type { Db } from '../db/connection.js';
 import { UserInputError } from '../errors.js';
+import { bumpAssessGeneration } from './generation.js';
 import { assertUnlocked } from './lock-state.js';
 import type { Period } from './period.js';
 
@@ -104,6 +105,7 @@ export function setTarget(db: Db, p: Period, cell: { object_type: ObjectType; ob
     if (cell.value !== null) {
       db.prepare('INSERT INTO target (period, subject_type, subject_id, indicator, target_value, batch_id) VALUES (?, ?, ?, ?, ?, NULL)').run(p.id, TYPE_LABEL[cell.object_type], cell.object_id, t.id, cell.value);
     }
+    bumpAssessGeneration(db);
     auditInTransaction(db, {
       username,
       action: 'assess_target',

@@ -228,6 +228,14 @@ describe('schemes and targets', () => {
     expect(JSON.parse(row)).toMatchObject({ version: 1, from: 0 });
   });
 
+  it('a result read before an alert is decided does not outlive the decision: P1 confirmed → E1 12 × 0.5 = 6', () => {
+    expect(sheetOf('2024-07', 'staff', 'E1').deductions).toBe(5.5);
+    db.prepare("UPDATE monitor_alert SET status = 'confirmed', decided_at = 'later' WHERE subject_id = 'P1'").run();
+    expect(sheetOf('2024-07', 'staff', 'E1').deductions).toBe(6);
+    db.prepare("UPDATE monitor_alert SET status = 'pending', decided_at = NULL WHERE subject_id = 'P1'").run();
+    expect(sheetOf('2024-07', 'staff', 'E1').deductions).toBe(5.5);
+  });
+
   it('a grid edit sets E3 日均 target to 0 (met by any actual: the cap, 30 × 1.2), audited with old and new', () => {
     setTarget(db, parsePeriod('2024-07'), { object_type: 'staff', object_id: 'E3', indicator: 'deposit_avg', value: 0 }, 'officer');
     const e3 = sheetOf('2024-07', 'staff', 'E3');

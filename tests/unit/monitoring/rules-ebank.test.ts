@@ -104,7 +104,7 @@ describe('ebank.bulk_signing', () => {
     const db = bank.db;
     // 2024-07-10: S1 12 signings on PAD-S1; S2, S3, S4 one each, S7 four (below). Staff active in
     // July: S1–S7, so the day's median over seven is of [12, 4, 1, 1, 1, 0, 0] = 1; devices likewise
-    // (eight: [12, 4, 1, 1, 1, 0, 0, 0] → 1). Nobody signed in the 14 days before: own mean 0.
+    // (nine with PADY below: [12, 4, 1, 1, 1, 0, 0, 0, 0] → 1). Nobody signed in the 14 days before: own mean 0.
     // Among S1's 12: C-used's 手机银行 used 07-25 (counts on 07-31 through it only), and C-both's,
     // also used 07-25, whose other 微信支付绑卡 (used 07-28) keeps them counted anyway.
     for (let i = 0; i < 10; i++) sign(db, 'S1', '2024-07-10');
@@ -118,6 +118,10 @@ describe('ebank.bulk_signing', () => {
     for (const s of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6']) for (let i = 0; i < 12; i++) sign(db, s, '2024-07-20');
     // 2024-07-15: one shared device PADX, S5 6 and S6 6 signings: 12 on the device, 6 per person
     for (const s of ['S5', 'S6']) for (let i = 0; i < 6; i++) sign(db, s, '2024-07-15', { device: 'PADX' });
+    // 2024-07-17: decoy, a branch's shared pad PADY, S2 6 and S3 6 signings, every one used since:
+    // 12 on the device (over 5 × the day's median 0 → 1), nobody made most of it (6 of 12 is not
+    // more than half), and 0 of 12 never used < shared_unused_share 0.5 × 12 = 6 → left
+    for (const s of ['S2', 'S3']) for (let i = 0; i < 6; i++) sign(db, s, '2024-07-17', { device: 'PADY', used: '2024-07-30' });
     // S7, a busy counter: 4 a day on 07-01 … 07-14 (own mean over 14 days: 4), then 11 on 07-15:
     // over the day's median (0, so 1) × 5, under their own 4 × 5 = 20
     for (let d = 1; d <= 15; d++) for (let i = 0; i < (d === 15 ? 11 : 4); i++) sign(db, 'S7', `2024-07-${String(d).padStart(2, '0')}`);
@@ -137,6 +141,12 @@ describe('ebank.bulk_signing', () => {
     // C-used counted on 07-31 only through this signing; C-both counts through another
     expect(s1.effects).toEqual([{ key: 'intermediate_active_customers', from: '2024-07-01', to: '2024-07-31', org_id: 'B1', staff_id: 'S1', value: 1 }]);
     expect(f.find((x) => x.subject.id === 'S5')!.summary).toBe('营销人员 S5 7月15日 在设备 PADX 上签约 12 笔（当日设备中位数 0 笔，该设备此前日均 0.0 笔）；这些签约中 12 笔至今从未使用');
+  });
+
+  it('shared_unused_share: PADY (shared, 0 of 12 never used) is in at 0, out above; PADX (12 of 12 never used) in at 1', () => {
+    expect(subjects(run(bulkSigning, bank.db, JULY, { shared_unused_share: 0 }))).toEqual(['S1', 'S2', 'S5']);
+    expect(subjects(run(bulkSigning, bank.db, JULY, { shared_unused_share: 0.01 }))).toEqual(['S1', 'S5']);
+    expect(subjects(run(bulkSigning, bank.db, JULY, { shared_unused_share: 1 }))).toEqual(['S1', 'S5']);
   });
 
   it('min_count: 12 in at 12, out at 13', () => {

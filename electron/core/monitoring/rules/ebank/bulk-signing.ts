@@ -39,18 +39,33 @@ function mainStaff(rows: Signing[]): string | null {
   return best;
 }
 
+/** Whether one staff member made more than half of the rows. */
+function mostlyOne(rows: Signing[]): boolean {
+  const top = mainStaff(rows);
+  return top !== null && rows.filter((r) => r.staff_id === top).length * 2 > rows.length;
+}
+
 export const bulkSigning: RuleDef = {
   id: 'ebank.bulk_signing',
   zh: '同一人员或设备集中签约',
   en: 'Many signings by one staff member or on one device',
   explanation:
-    '找出同一营销人员、或同一签约设备在一天内办理的签约笔数达到设定值，并且既是当天全行人员（或设备）中位数、也是其本人此前日均笔数的设定倍数以上的情形。数据只有签约日期，没有时刻，因此“数分钟内”按同一天判断。短时间内在一台设备上成批签约，往往是拿客户资料代签、为完成签约考核而办，客户本人并不知情或并无需求；全行统一营销日人人都多、柜面本来业务量大的人员日常偏多，都不会因此触发。',
+    '找出同一营销人员、或同一签约设备在一天内办理的签约笔数达到设定值，并且既是当天全行人员（或设备）中位数、也是其本人此前日均笔数的设定倍数以上的情形。数据只有签约日期，没有时刻，因此“数分钟内”按同一天判断。短时间内在一台设备上成批签约，往往是拿客户资料代签、为完成签约考核而办，客户本人并不知情或并无需求；全行统一营销日人人都多、柜面本来业务量大的人员日常偏多，都不会因此触发；网点多名柜员轮流使用的共用设备一天签约较多（没有哪一人办理过半），只有其中从未使用的比例达到设定值时才计入。',
   explanationEn:
-    'Finds a staff member, or a signing device, with at least the set number of signings in one day, and at least the set multiple of both that day\'s median over all staff (or devices) and their own mean per day over the days before. The export holds the day of a signing, not its time, so "within minutes" is judged as "on one day". A batch of signings on one device is typically made from customers\' papers to meet a signing target, without the customers knowing or needing it; a bank-wide campaign day, when everyone signs many, or a busy counter\'s ordinary busy day, does not trigger it.',
+    'Finds a staff member, or a signing device, with at least the set number of signings in one day, and at least the set multiple of both that day\'s median over all staff (or devices) and their own mean per day over the days before. The export holds the day of a signing, not its time, so "within minutes" is judged as "on one day". A batch of signings on one device is typically made from customers\' papers to meet a signing target, without the customers knowing or needing it; a bank-wide campaign day, when everyone signs many, or a busy counter\'s ordinary busy day, does not trigger it; a device shared by several tellers on a busy day (nobody made most of its signings) counts only when at least the set share of them was never used.',
   params: [
     { key: 'min_count', zh: '单日最少签约笔数', en: 'Signings in one day, at least', kind: 'count', min: 2, max: 100_000, default: 10 },
     { key: 'peer_factor', zh: '不低于当日中位数及本人此前日均的倍数', en: "Times the day's median and their own usual day, at least", kind: 'number', min: 1, max: 1000, default: 5 },
     { key: 'baseline_days', zh: '本人此前日均的计算天数', en: 'Days their usual day is taken over', kind: 'days', min: 1, max: 365, default: 14 },
+    {
+      key: 'shared_unused_share',
+      zh: '多人共用设备的成批签约：从未使用的比例不低于',
+      en: 'A shared device’s batch (nobody made most of it): share never used, at least',
+      kind: 'ratio',
+      min: 0,
+      max: 1,
+      default: 0.5,
+    },
   ],
   run({ db, period, params }) {
     const before = addDays(period.from, -params.baseline_days);
@@ -90,7 +105,12 @@ export const bulkSigning: RuleDef = {
         let own = 0;
         for (let k = 1; k <= params.baseline_days; k++) own += daily[by].get(`${addDays(day, -k)}\u0001${key}`) ?? 0;
         const usual = own / params.baseline_days;
-        if (l.length >= params.peer_factor * Math.max(1, m, usual)) bursts.push({ day, by, key, rows: l, median: m, usual });
+        if (l.length < params.peer_factor * Math.max(1, m, usual)) continue;
+        // A device's batch that no one staff member made most of is a shared counter pad (tellers
+        // taking turns on a busy day) unless its customers mostly never used what was signed: the
+        // trace of signings made from customer files, which a busy counter does not leave.
+        if (by === 'device' && !mostlyOne(l) && l.filter((s) => s.last_used_date === null).length < params.shared_unused_share * l.length) continue;
+        bursts.push({ day, by, key, rows: l, median: m, usual });
       }
     }
     // one alert per staff member and month: their own burst days and the device bursts they made most of

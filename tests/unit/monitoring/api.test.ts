@@ -63,7 +63,8 @@ describe('runs', () => {
 
   it('an import through the API re-runs the months it touched, and an undo again', async () => {
     expect(count('monitor_alert')).toBe(0);
-    // a correction of D1 on 06-30 only (1,050,000 元): the batch speaks for June 30 → June is run.
+    // a correction of D1 on 06-30 only (1,050,000 元): the batch speaks for June 30 → May (whose
+    // month-end cases June's days judge: runs.ts batchReach) and June are run; May holds nothing.
     // D1's average (29 × 1,000,000 + 1,050,000) / 30 = 1,001,666.67, 06-30 is 4.83% above it: S11
     // and E1 again; B1 4,050,000 against 4,001,666.67 (1.21%) and H 4,565,000 against
     // 4,502,166.67 (1.40%) stay under 3%
@@ -77,16 +78,16 @@ describe('runs', () => {
     expect(commit.status).toBe(200);
     await apiIdle(t.app);
     const s = monitorJobOf(t.app)!.status();
-    expect(s.last).toMatchObject({ from: '2024-06-01', to: '2024-06-30', trigger: 'import', alerts: 2 });
+    expect(s.last).toMatchObject({ from: '2024-05-01', to: '2024-06-30', trigger: 'import', alerts: 2 });
     expect((await list()).total).toBe(2);
-    // dismissing one, then undoing the correction: June runs again (trigger undo); the dismissed
+    // dismissing one, then undoing the correction: May and June run again (trigger undo); the dismissed
     // alert stays dismissed, the pending one is refreshed
     const e1 = (await list('?staff=E1')).alerts[0];
     expect((await call('POST', `/api/monitoring/alerts/${e1.id}/decide`, admin(), { status: 'dismissed', reason: '月末大额为客户正常收款' })).status).toBe(200);
     const batch = t.db.prepare("SELECT MAX(batch_id) FROM import_batch WHERE dataset = 'deposit'").pluck().get() as number;
     expect((await call('POST', `/api/import/batches/${batch}/undo`, admin(), {})).status).toBe(200);
     await apiIdle(t.app);
-    expect(monitorJobOf(t.app)!.status().last).toMatchObject({ trigger: 'undo', from: '2024-06-01' });
+    expect(monitorJobOf(t.app)!.status().last).toMatchObject({ trigger: 'undo', from: '2024-05-01' });
     const after = (await call<Alert>('GET', `/api/monitoring/alerts/${e1.id}`, admin())).body;
     expect(after.status).toBe('dismissed');
     // the evidence is June's daily totals: 06-30 went back from 1,050,000 to 1,100,000 for D1

@@ -19,6 +19,7 @@ import {
   schemeHistory,
   setTarget,
   unlockPeriod,
+  unreadablePeriods,
 } from '../assess/index.js';
 import { assertObject, objectAllowed } from '../assess/objects.js';
 import { whenFree } from '../monitoring/busy.js';
@@ -78,6 +79,8 @@ export function assessRoutes(r: Router): void {
       locked: isLocked(db, p.id),
       cells: t.cells.filter((x) => allowed(x.object_type, x.object_id)),
       problems: t.problems.filter((x) => allowed(x.object_type, x.object_id)),
+      // 考核期 texts that name no period: their rows count nowhere (the texts only, no object)
+      unreadable_periods: unreadablePeriods(db),
     });
   });
 

@@ -3,7 +3,7 @@
 export { assess, sheetVisible, type Selection } from './assess.js';
 export { parsePeriod, previousPeriod, evaluationDate, type Period } from './period.js';
 export { currentScheme, schemeHistory, schemeVersion, saveScheme, defaultScheme, parseObjectType } from './scheme.js';
-export { readTargets, setTarget, indicatorOf, type TargetCell, type TargetProblem } from './targets.js';
+export { readTargets, setTarget, indicatorOf, unreadablePeriods, type TargetCell, type TargetProblem } from './targets.js';
 export { addAdjustment, deleteAdjustment, readAdjustments } from './adjustments.js';
 export { lockPeriod, unlockPeriod, periodResult, lockedResult } from './lock.js';
 export { isLocked, assertUnlocked, PeriodLockedError } from './lock-state.js';

@@ -10,7 +10,7 @@ import type { Db } from '../db/connection.js';
 import { UserInputError } from '../errors.js';
 import { bumpAssessGeneration } from './generation.js';
 import { assertUnlocked } from './lock-state.js';
-import type { Period } from './period.js';
+import { parsePeriod, type Period } from './period.js';
 
 const BY_TEXT = new Map<string, TargetIndicatorId>(TARGET_INDICATORS.flatMap((t) => [[t.id, t.id] as const, [t.zh, t.id] as const]));
 const TYPE_LABEL: Record<ObjectType, string> = { org: '机构', staff: '员工' };
@@ -113,4 +113,20 @@ export function setTarget(db: Db, p: Period, cell: { object_type: ObjectType; ob
       detail: { period: p.id, object: { type: cell.object_type, id: cell.object_id }, indicator: cell.indicator, old: old.map((o) => o.target_value), new: cell.value },
     });
   })();
+}
+
+/**
+ * 考核期 texts of imported rows that name no period (2024-7, 202407, 7月): their targets belong to
+ * no sheet. Listed with their row counts so the target screen can say so, rather than drop them.
+ */
+export function unreadablePeriods(db: Db): { period: string; rows: number }[] {
+  const all = db.prepare('SELECT period, count(*) AS rows FROM target GROUP BY period ORDER BY period').all() as { period: string; rows: number }[];
+  return all.filter((r) => {
+    try {
+      parsePeriod(r.period);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 }

@@ -32,5 +32,7 @@ export const FILES: Record<string, string> = {
     '2024-07,机构,B3,deposit_avg,6200\n2024-07,机构,B3,loan_balance,10000\n2024-07,机构,B3,npl_ratio,0.015\n' +
     '2024-07,员工,E1,deposit_avg,3010\n2024-07,员工,E2,存款日均,6200\n2024-07,员工,E3,deposit_avg,1000\n' +
     // not a target indicator: listed as a problem, never matched to 走访次数
-    '2024-07,机构,B1,走访户数,10\n',
+    '2024-07,机构,B1,走访户数,10\n' +
+    // a 考核期 that names no period: counted nowhere, listed
+    '2024-7,机构,B1,visits,4\n',
 };

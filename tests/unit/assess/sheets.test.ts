@@ -10,7 +10,7 @@ import type { Sheet } from '../../../shared/assessment.js';
 import { openDb, type Db } from '../../../electron/core/db/connection.js';
 import { importFile } from '../../../electron/core/import/index.js';
 import { requestScope, wholeBankScope } from '../../../electron/core/scope/index.js';
-import { addAdjustment, assess, lockPeriod, parsePeriod, PeriodLockedError, ranking, readTargets, saveScheme, setTarget, unlockPeriod } from '../../../electron/core/assess/index.js';
+import { addAdjustment, assess, lockPeriod, parsePeriod, PeriodLockedError, ranking, readTargets, saveScheme, setTarget, unlockPeriod, unreadablePeriods } from '../../../electron/core/assess/index.js';
 import { defaultScheme } from '../../../electron/core/assess/scheme.js';
 import { FILES } from './bank.js';
 
@@ -148,6 +148,8 @@ describe('the July sheets', () => {
   it('lists a 指标 that is no target indicator instead of matching it', () => {
     const { problems } = readTargets(db, parsePeriod('2024-07'));
     expect(problems).toEqual([expect.objectContaining({ object_type: 'org', object_id: 'B1', indicator: '走访户数' })]);
+    // and a 考核期 that names no period (2024-7 is not 2024-07: never guessed)
+    expect(unreadablePeriods(db)).toEqual([{ period: '2024-7', rows: 1 }]);
   });
 
   it('without a choice the bank is one org sheet (the head office); --org and --staff together are refused', () => {

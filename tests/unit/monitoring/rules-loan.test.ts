@@ -55,6 +55,9 @@ const LOANS: Loan[] = [
   // decoy: two loans, one manager
   ['K4', 'C13', '2024-03-01', 100_000, 'E1', 'S11', { '2024-07-31': [100_000, 0] }],
   ['K5', 'C13', '2024-04-01', 100_000, 'E1', 'S11', { '2024-07-31': [100_000, 0] }],
+  // proceeds_back, no balance before: issued 05-28, before the first deposit snapshot (05-31), where
+  // C14 holds 120,000 (1.2 × the amount): the rise from an unknown balance is not judged
+  ['L9', 'C14', '2024-05-28', 100_000, 'E3', 'B2', { '2024-05-31': [100_000, 0] }],
 ];
 
 /** the borrowers' current accounts: balance in 元 on a day */
@@ -67,10 +70,11 @@ const DEPOSITS: Record<string, (d: string) => number> = {
   C6: (d) => (d >= '2024-07-13' ? 220_000 : 20_000),
   C7: (d) => (d >= '2024-07-12' ? 140_000 : 20_000),
   C8: (d) => (d >= '2024-07-05' ? 60_000 : 20_000),
+  C14: () => 120_000,
 };
 
 function files(): Record<string, string> {
-  const custs = Array.from({ length: 13 }, (_, i) => `C${i + 1}`);
+  const custs = Array.from({ length: 14 }, (_, i) => `C${i + 1}`);
   let loan = '数据日期,借据号,客户号,发放日期,贷款金额,贷款余额,逾期天数,经办客户经理号,所属机构号\n';
   for (const [no, cust, issue, amount, mgr, org, snaps] of LOANS)
     for (const [date, [bal, od]] of Object.entries(snaps)) loan += `${date},${no},${cust},${issue},${amount.toFixed(2)},${bal.toFixed(2)},${od},${mgr},${org}\n`;
@@ -151,6 +155,11 @@ describe('loan.proceeds_back', () => {
   it('June: the proceeds of L1, L3, L4, L5 came back; L2’s did not (its borrower’s deposits never moved)', () => {
     // rises over the day before issue: L1 500,000 (= amount), L3 300,000, L4 300,000, L5 800,000 (0.8)
     expect(subjects(run(JUNE))).toEqual(['L1', 'L3', 'L4', 'L5']);
+  });
+
+  it('May: L9, issued 05-28 before the first deposit snapshot (05-31), is not judged (its balance before is unknown, not 0)', () => {
+    expect(subjects(run({ from: '2024-05-01', to: '2024-05-31' }))).toEqual([]);
+    // with a snapshot before it the same 120,000 over 0 would be a rise of 1.2 × the amount: in at share 0.8
   });
 
   it('July: catches L6 and L7 with their figures; the renewals and L8 (below 50,000) are left', () => {

@@ -42,7 +42,11 @@ function run(ctx: RuleContext): Finding[] {
   const dep = customerDeposits(db, [...new Set(loans.map((l) => l.cust_id))], depSnaps);
   const out: Finding[] = [];
 
+  // the balance before the issue is known only from a snapshot standing the day before it: a loan
+  // issued before the first deposit snapshot loaded has no "before" (not 0), so it is not judged
+  const firstDeposit = db.prepare('SELECT MIN(data_date) FROM deposit').pluck().get() as string;
   for (const loan of loans) {
+    if (addDays(loan.issue_date, -1) < firstDeposit) continue;
     const t = dep.totals.get(loan.cust_id);
     const before = valueOn(depSnaps, t, addDays(loan.issue_date, -1));
     const lo = loan.amount * shareBp; // rise × 10⁴ must lie in [amount·share, amount·(2 − share)]

@@ -75,6 +75,13 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('./views/RuleSettingsView.vue'),
         meta: { nav: 'mon.nav.rules', icon: 'Warning', capability: 'canReadData', navGroup: 'mon.nav.group' },
       },
+      // 网格化服务 (issue 11): the grid map; its layers and filters live in the URL query
+      {
+        path: 'grid/map',
+        name: 'gridMap',
+        component: () => import('./views/GridMapView.vue'),
+        meta: { nav: 'gmap.nav.map', icon: 'MapLocation', capability: 'canReadData', navGroup: 'gmap.nav.group' },
+      },
       {
         path: 'import',
         name: 'import',

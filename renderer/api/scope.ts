@@ -8,7 +8,7 @@ export function setRequestScope(org: string | null): void {
 }
 
 /** Routes whose rows follow the data scope (electron/core/scope); a later screen adds its prefix here. */
-const SCOPED = ['/api/home', '/api/stats', '/api/customers', '/api/gaps', '/api/coverage', '/api/crm/options', '/api/scope', '/api/audit', '/api/reconcile', '/api/monitoring'];
+const SCOPED = ['/api/home', '/api/stats', '/api/customers', '/api/gaps', '/api/coverage', '/api/crm/options', '/api/scope', '/api/audit', '/api/reconcile', '/api/monitoring', '/api/map'];
 
 export function withScope(path: string): string {
   if (scopeOrg === null || !SCOPED.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`))) return path;

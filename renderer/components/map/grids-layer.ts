@@ -8,7 +8,7 @@ import { colourOf } from './scale.js';
 export class GridsLayer {
   readonly group: L.GeoJSON;
 
-  constructor(map: L.Map, layer: GridLayer, breaks: number[], onPick: (id: string, at: L.LatLng) => void) {
+  constructor(map: L.Map, layer: GridLayer, breaks: number[], onPick: (id: string, e: L.LeafletMouseEvent) => void) {
     const renderer = L.svg();
     // the renderer is an option of the polygons GeoJSON creates (not of a style applied later)
     this.group = L.geoJSON(undefined, {
@@ -33,7 +33,7 @@ export class GridsLayer {
       l.bindTooltip(tip, { sticky: true, direction: 'top' });
       l.on('click', (e: L.LeafletMouseEvent) => {
         L.DomEvent.stopPropagation(e);
-        onPick(props.id, e.latlng);
+        onPick(props.id, e);
       });
     });
     this.group.addTo(map);

@@ -1,8 +1,10 @@
 // Customers or merchants as clustered markers drawn on canvas: supercluster indexes the compact
 // columns of a PointLayer once; on every move or zoom only the clusters and points in view are
 // drawn as canvas circle markers (a few hundred at most, whatever the number of points), so
-// 100,000 points pan and zoom smoothly. A click on a single point hands its id to the screen,
-// which asks the API for the (masked) name: names never travel with the layer.
+// 100,000 points pan and zoom smoothly. The canvas sits in a pane of its own that lets the mouse
+// through to the grids (SVG) below, so clicks are hit-tested here (hit()) against what was drawn:
+// a cluster zooms in, a single point hands its id to the screen, which asks the API for the
+// (masked) name: names never travel with the layer.
 import L from 'leaflet';
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import type { PointLayer } from '../../../shared/grid.js';
@@ -10,6 +12,11 @@ import { pointColour } from './scale.js';
 
 interface P {
   i: number;
+}
+interface Drawn {
+  at: L.LatLng;
+  radius: number;
+  act: () => void;
 }
 interface C {
   /** sum of the classes of the points in the cluster (mean = sum / count) */
@@ -20,6 +27,7 @@ export class PointsLayer {
   readonly group = L.layerGroup();
   private index: Supercluster<P, C>;
   private readonly onMove = () => this.draw();
+  private drawn: Drawn[] = [];
 
   constructor(
     private readonly map: L.Map,
@@ -50,6 +58,7 @@ export class PointsLayer {
     const { kind, colour } = this.layer;
     const items = this.index.getClusters([Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())], zoom);
     this.group.clearLayers();
+    this.drawn = [];
     const stroke = kind === 'merchant' ? '#1f1f1f' : '#ffffff';
     for (const f of items) {
       const [lng, lat] = f.geometry.coordinates;
@@ -64,9 +73,11 @@ export class PointsLayer {
           weight: 2,
           fillColor: pointColour(kind, colour, mean),
           fillOpacity: 0.85,
+          interactive: false,
         });
         // a cluster zooms in to where its points separate
-        m.on('click', () => this.map.setView([lat, lng], Math.min(this.index.getClusterExpansionZoom(p.cluster_id!), 18)));
+        const id = p.cluster_id!;
+        this.drawn.push({ at: L.latLng(lat, lng), radius: m.getRadius(), act: () => this.map.setView([lat, lng], Math.min(this.index.getClusterExpansionZoom(id), 18)) });
         this.group.addLayer(m);
       } else {
         const i = p.i!;
@@ -77,14 +88,24 @@ export class PointsLayer {
           weight: 1,
           fillColor: pointColour(kind, colour, this.layer.cls[i] ?? 0),
           fillOpacity: 0.95,
+          interactive: false,
         });
-        m.on('click', (e) => {
-          L.DomEvent.stopPropagation(e);
-          this.onPick(this.layer.ids[i], L.latLng(lat, lng));
-        });
+        this.drawn.push({ at: L.latLng(lat, lng), radius: 5, act: () => this.onPick(this.layer.ids[i], L.latLng(lat, lng)) });
         this.group.addLayer(m);
       }
     }
+  }
+
+  /** A click at a container point: acts on the marker drawn there (the last drawn is on top); false when none. */
+  hit(pt: L.Point): boolean {
+    for (let k = this.drawn.length - 1; k >= 0; k--) {
+      const d = this.drawn[k];
+      if (this.map.latLngToContainerPoint(d.at).distanceTo(pt) <= d.radius + 2) {
+        d.act();
+        return true;
+      }
+    }
+    return false;
   }
 
   remove(): void {

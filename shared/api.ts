@@ -29,6 +29,7 @@ export interface Capabilities {
   canEditSettings: boolean; // settings:write
   canAudit: boolean; // audit:read
   canDecideAlerts: boolean; // monitor:decide — confirm/dismiss/reopen 预警, run and back-test the rules
+  canRecordVisits: boolean; // visit:write — record a 走访 from the map
   canAssess: boolean; // assess:write — assessment schemes, targets, adjustments, lock a period
   canUnlockAssessment: boolean; // assess:unlock — unlock a locked assessment period
   /** a customer look-up opens the counter's quick check first (the whole 360 one click on) */

@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = {
   assess_lock: { zh: '锁定考核期', en: 'Assessment period locked' },
   assess_unlock: { zh: '解锁考核期', en: 'Assessment period unlocked' },
   monitor_run: { zh: '运行监测规则', en: 'Monitoring run' },
+  map_point: { zh: '查看地图标注', en: 'Map marker viewed' },
+  visit_record: { zh: '登记走访', en: 'Visit recorded' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -139,3 +139,20 @@ export interface RouteRequest {
   add?: string[];
   remove?: string[];
 }
+
+/** GET /api/map/points/:kind/:id — one marker's popup (masked; the look-up is audited). */
+export interface PointDetail {
+  kind: 'customer' | 'merchant';
+  id: string;
+  /** masked like every customer screen (shared/masking.ts); a merchant's name as registered */
+  name: string | null;
+  grid_id: string | null;
+  /** customers: star 0–5 and the catalog items not held, on the date */
+  star?: number;
+  gaps?: Array<{ item: string; zh: string; en: string }>;
+  /** merchants: 0 normal, 1 有效, 2 高质量 for the month up to the date, and 状态 */
+  cls?: number;
+  status?: string | null;
+  /** renderer URL (hash route) of the customer's 360 (a merchant's 法人客户号), null when none in scope */
+  link: string | null;
+}

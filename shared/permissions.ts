@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'settings:write',
   'audit:read',
   'monitor:decide', // confirm, dismiss or reopen monitoring alerts (预警), run and back-test the rules
+  'visit:write', // record a 走访 from the map (stored like an imported visit, undoable)
   'assess:write', // 绩效考核: schemes, targets, adjustments, lock (= publish) a period
   'assess:unlock', // unlock a locked (published) assessment period: administrators only
 ] as const;
@@ -29,11 +30,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  branch_manager: ['data:read', 'import:read', 'import:write', 'customer:reveal', 'export', 'audit:read', 'monitor:decide'],
-  performance_officer: ['data:read', 'import:read', 'import:write', 'export', 'monitor:decide', 'assess:write'],
+  branch_manager: ['data:read', 'import:read', 'import:write', 'customer:reveal', 'export', 'audit:read', 'monitor:decide', 'visit:write'],
+  performance_officer: ['data:read', 'import:read', 'import:write', 'export', 'monitor:decide', 'visit:write', 'assess:write'],
   lobby_manager: ['data:read'],
   // sees their org's customers, or only the ones they manage (electron/core/scope, a setting)
-  account_manager: ['data:read', 'customer:reveal', 'export'],
+  // they make the 走访 (visit:write: record one from the map)
+  account_manager: ['data:read', 'customer:reveal', 'export', 'visit:write'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

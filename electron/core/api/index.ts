@@ -14,6 +14,7 @@ import { errorResponse } from './errors.js';
 import { importRoutes, UPLOAD_ROUTES } from './import-routes.js';
 import { assessRoutes } from './assess-routes.js';
 import { indicatorJobRoutes } from './indicator-job-routes.js';
+import { mapRoutes } from './map-routes.js';
 import { monitoringRoutes } from './monitoring-routes.js';
 import type { MonitorJob } from '../monitoring/runs.js';
 import type { IndicatorJob } from '../indicators/job.js';
@@ -74,6 +75,7 @@ export function createApi(ctx: ApiContext): Hono {
   documentRoutes(r);
   crmRoutes(r);
   drillRoutes(r);
+  mapRoutes(r);
   reconcileRoutes(r);
   assessRoutes(r);
   routeRoutes(r);

@@ -12,6 +12,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'settings:write': '修改设置',
   'audit:read': '查看审计日志',
   'monitor:decide': '处理监测预警',
+  'visit:write': '登记走访',
   'assess:write': '编辑绩效考核',
   'assess:unlock': '解锁考核期',
 };
@@ -56,6 +57,7 @@ export function capabilitiesOf(user: UserInfo): Capabilities {
     canEditSettings: has('settings:write'),
     canAudit: has('audit:read'),
     canDecideAlerts: has('monitor:decide'),
+    canRecordVisits: has('visit:write'),
     canAssess: has('assess:write'),
     canUnlockAssessment: has('assess:unlock'),
     // a user with no permission (a role this code does not know) gets no special landing either

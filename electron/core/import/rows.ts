@@ -9,6 +9,7 @@ import { cellReader, coordinateWarning, idCheckDigitOk, ValueError, type Cell } 
 import { dateFormatOf } from './profiles.js';
 import { cardHasher, maskCardNo } from './card-number.js';
 import { guardExtra } from './extra-guard.js';
+import { gridGeometryWarning } from '../grid/geometry-check.js';
 
 export const GEOMETRY_COL: ColumnDef = { key: 'geometry', zh: '几何图形', type: 'text', required: true };
 
@@ -204,6 +205,10 @@ export function compileRows(
           reject(GEOMETRY_COL.zh, g?.slice(0, 80) ?? null, '几何图形应为 Polygon 或 MultiPolygon，坐标为数字');
           return { values: null, issues, day: null };
         }
+        // empty or self-intersecting: kept, with a warning naming the 网格编号 (grid/geometry-check.ts)
+        const gridId = String(values[slot.get('grid_id')!]);
+        const w = gridGeometryWarning(gridId, g);
+        if (w) warn(headerOf.get('grid_id') ?? '网格编号', gridId, w);
       }
       if (extra) values[extraAt] = JSON.stringify(guardExtra(extra)); // no clear personal numbers aside
       const day = dayKey ? String(values[slot.get(dayKey)!]).slice(0, 10) : null;
@@ -225,8 +230,10 @@ function isPolygon(json: string): boolean {
       r.length >= 4 &&
       r.every((p) => Array.isArray(p) && p.length >= 2 && p.every((x) => typeof x === 'number' && Number.isFinite(x)));
     const poly = (p: unknown) => Array.isArray(p) && p.length > 0 && p.every(ring);
-    if (g.type === 'Polygon') return poly(g.coordinates);
-    if (g.type === 'MultiPolygon') return Array.isArray(g.coordinates) && g.coordinates.length > 0 && g.coordinates.every(poly);
+    // an empty one (no rings) is read, and warned about by the caller
+    const empty = Array.isArray(g.coordinates) && g.coordinates.length === 0;
+    if (g.type === 'Polygon') return empty || poly(g.coordinates);
+    if (g.type === 'MultiPolygon') return empty || (Array.isArray(g.coordinates) && g.coordinates.every(poly));
     return false;
   } catch {
     return false;

@@ -9,13 +9,13 @@ import { ROLES, tempApi } from './helpers.js';
 // Written out from the role table of shared/permissions.ts (ROLE_PERMISSIONS), one row per role:
 // admin holds every permission; 行长 all but users:manage and settings:write; 绩效专员 data,
 // imports and export; 行长 and 绩效专员 also decide 预警 (monitor:decide); 绩效专员 edits the assessment (assess:write), only admin unlocks a period; 大堂经理 data:read only, and lands on the quick check; 客户经理 data,
-// reveal and export.
+// reveal and export; everyone but 大堂经理 records 走访 from the map (visit:write).
 const EXPECTED: Record<Role, Capabilities> = {
-  admin: { canReadData: true, canReveal: true, canExport: true, canExportUnmasked: true, canViewImports: true, canImport: true, canAdmin: true, canEditSettings: true, canAudit: true, canDecideAlerts: true, canAssess: true, canUnlockAssessment: true, lobbyView: false },
-  branch_manager: { canReadData: true, canReveal: true, canExport: true, canExportUnmasked: true, canViewImports: true, canImport: true, canAdmin: false, canEditSettings: false, canAudit: true, canDecideAlerts: true, canAssess: false, canUnlockAssessment: false, lobbyView: false },
-  performance_officer: { canReadData: true, canReveal: false, canExport: true, canExportUnmasked: false, canViewImports: true, canImport: true, canAdmin: false, canEditSettings: false, canAudit: false, canDecideAlerts: true, canAssess: true, canUnlockAssessment: false, lobbyView: false },
-  lobby_manager: { canReadData: true, canReveal: false, canExport: false, canExportUnmasked: false, canViewImports: false, canImport: false, canAdmin: false, canEditSettings: false, canAudit: false, canDecideAlerts: false, canAssess: false, canUnlockAssessment: false, lobbyView: true },
-  account_manager: { canReadData: true, canReveal: true, canExport: true, canExportUnmasked: true, canViewImports: false, canImport: false, canAdmin: false, canEditSettings: false, canAudit: false, canDecideAlerts: false, canAssess: false, canUnlockAssessment: false, lobbyView: false },
+  admin: { canReadData: true, canReveal: true, canExport: true, canExportUnmasked: true, canViewImports: true, canImport: true, canAdmin: true, canEditSettings: true, canAudit: true, canDecideAlerts: true, canRecordVisits: true, canAssess: true, canUnlockAssessment: true, lobbyView: false },
+  branch_manager: { canReadData: true, canReveal: true, canExport: true, canExportUnmasked: true, canViewImports: true, canImport: true, canAdmin: false, canEditSettings: false, canAudit: true, canDecideAlerts: true, canRecordVisits: true, canAssess: false, canUnlockAssessment: false, lobbyView: false },
+  performance_officer: { canReadData: true, canReveal: false, canExport: true, canExportUnmasked: false, canViewImports: true, canImport: true, canAdmin: false, canEditSettings: false, canAudit: false, canDecideAlerts: true, canRecordVisits: true, canAssess: true, canUnlockAssessment: false, lobbyView: false },
+  lobby_manager: { canReadData: true, canReveal: false, canExport: false, canExportUnmasked: false, canViewImports: false, canImport: false, canAdmin: false, canEditSettings: false, canAudit: false, canDecideAlerts: false, canRecordVisits: false, canAssess: false, canUnlockAssessment: false, lobbyView: true },
+  account_manager: { canReadData: true, canReveal: true, canExport: true, canExportUnmasked: true, canViewImports: false, canImport: false, canAdmin: false, canEditSettings: false, canAudit: false, canDecideAlerts: false, canRecordVisits: true, canAssess: false, canUnlockAssessment: false, lobbyView: false },
 };
 
 /** A route behind each single-permission flag: the flag must say what the route does. */

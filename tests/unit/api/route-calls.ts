@@ -175,6 +175,30 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
   'POST /api/monitoring/backtest': { request: () => ({ url: '/api/monitoring/backtest', body: { rule: 'deposit.deviation', from: '2024-07-01', to: '2024-07-31' } }) },
   'GET /api/monitoring/overview': get('/api/monitoring/overview?date=2024-07-31'),
 
+  // grid map: the call bank has no grid, so one is planted (B1, S01's customer C001 in it)
+  'GET /api/map/base': get('/api/map/base'),
+  'POST /api/map/base': {
+    request: () => ({ url: '/api/map/base', body: { name: '本行乡镇', system: 'WGS84', geojson: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '城东镇' }, geometry: { type: 'Polygon', coordinates: [[[118.6, 24.9], [118.7, 24.9], [118.7, 25], [118.6, 24.9]]] } }] } } }),
+  },
+  'DELETE /api/map/base': { request: () => ({ url: '/api/map/base' }) },
+  'GET /api/map/settings': get('/api/map/settings'),
+  'PUT /api/map/settings': { request: () => ({ url: '/api/map/settings', body: { coordSystem: { exports: 'WGS84' }, tileUrl: 'http://tiles.intranet/{z}/{x}/{y}.png' } }) },
+  'GET /api/map/grids': get('/api/map/grids?date=2024-07-31&measure=coverage'),
+  'GET /api/map/grids/:id': {
+    request: (b) => {
+      b.api.db.prepare("INSERT OR IGNORE INTO grid (grid_id, name, org_id, owner_staff_id, households, geometry) VALUES ('G01', '东街', 'B1', 'S01', 10, '{\"type\":\"Polygon\",\"coordinates\":[[[118.6,24.9],[118.62,24.9],[118.62,24.92],[118.6,24.9]]]}')").run();
+      b.api.db.prepare("UPDATE customer SET grid_id = 'G01' WHERE cust_id = 'C001'").run();
+      return { url: '/api/map/grids/G01?date=2024-07-31' };
+    },
+  },
+  'GET /api/map/points': get('/api/map/points?kind=customer&date=2024-07-31'),
+  'GET /api/map/points/:kind/:id': get('/api/map/points/customer/C001?date=2024-07-31'),
+  'GET /api/map/visits': get('/api/map/visits?date=2024-07-31'),
+  'POST /api/map/visits': {
+    status: 201,
+    request: () => ({ url: '/api/map/visits', body: { cust_id: 'C001', staff_id: 'S01', method: '上门', result: '有意向', products: ['手机银行'], visit_time: '2024-07-30 10:00' } }),
+  },
+
   // visit routes: B1 given a point (the start); S01 owns no grid and C001 has no point, so the plan is
   // empty but real; the export lists the stop it is given
   'POST /api/map/route': { request: (b) => (withStart(b), { url: '/api/map/route', body: { staff: 'S01', date: '2024-07-31' } }) },

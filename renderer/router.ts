@@ -82,6 +82,13 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('./views/GridMapView.vue'),
         meta: { nav: 'gmap.nav.map', icon: 'MapLocation', capability: 'canReadData', navGroup: 'gmap.nav.group' },
       },
+      // 走访路线 (issue 11): a staff member's visit route on a day, in the 网格化服务 group
+      {
+        path: 'grid/route',
+        name: 'gridRoute',
+        component: () => import('./views/RouteView.vue'),
+        meta: { nav: 'route.nav', icon: 'MapLocation', capability: 'canReadData', navGroup: 'gmap.nav.group' },
+      },
       {
         path: 'import',
         name: 'import',

@@ -6,6 +6,7 @@ import { dashEn } from '../components/dashboard/i18n.js';
 import { drillEn } from '../components/drill/i18n.js';
 import { monEn } from '../components/monitoring/i18n.js';
 import { gmapEn } from '../components/map/i18n.js';
+import { routeEn } from '../components/route/i18n.js';
 
 const en: typeof zh = {
   app: { bank: 'Quanzhou Rural Commercial Bank', title: 'Branch Console', lang: 'Language', logout: 'Log out' },
@@ -195,5 +196,6 @@ const en: typeof zh = {
   drill: drillEn,
   mon: monEn,
   gmap: gmapEn,
+  route: routeEn,
 };
 export default en;

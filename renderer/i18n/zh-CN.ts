@@ -6,6 +6,7 @@ import { dashZh } from '../components/dashboard/i18n.js';
 import { drillZh } from '../components/drill/i18n.js';
 import { monZh } from '../components/monitoring/i18n.js';
 import { gmapZh } from '../components/map/i18n.js';
+import { routeZh } from '../components/route/i18n.js';
 export default {
   app: { bank: '泉州农商银行', title: '网点工作台', lang: '语言', logout: '退出登录' },
   scope: {
@@ -194,4 +195,5 @@ export default {
   drill: drillZh,
   mon: monZh,
   gmap: gmapZh,
+  route: routeZh,
 };

@@ -89,6 +89,25 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('./views/RouteView.vue'),
         meta: { nav: 'route.nav', icon: 'MapLocation', capability: 'canReadData', navGroup: 'gmap.nav.group' },
       },
+      // 绩效考核 (issue 12): sheets, rankings, the daily bulletin; the period and the object live in the URL
+      {
+        path: 'assess/sheets',
+        name: 'assessSheets',
+        component: () => import('./views/AssessView.vue'),
+        meta: { nav: 'assess.nav.sheets', icon: 'Trophy', capability: 'canReadData', navGroup: 'assess.nav.group' },
+      },
+      {
+        path: 'assess/ranking',
+        name: 'assessRanking',
+        component: () => import('./views/AssessRankingView.vue'),
+        meta: { nav: 'assess.nav.ranking', icon: 'Trophy', capability: 'canReadData', navGroup: 'assess.nav.group' },
+      },
+      {
+        path: 'bulletin',
+        name: 'bulletin',
+        component: () => import('./views/BulletinView.vue'),
+        meta: { nav: 'assess.nav.bulletin', icon: 'Trophy', capability: 'canReadData', navGroup: 'assess.nav.group' },
+      },
       {
         path: 'import',
         name: 'import',

@@ -5,6 +5,7 @@ import { reconcileEn } from '../components/reconcile/i18n.js';
 import { dashEn } from '../components/dashboard/i18n.js';
 import { drillEn } from '../components/drill/i18n.js';
 import { monEn } from '../components/monitoring/i18n.js';
+import { assessEn } from '../components/assess/i18n.js';
 import { gmapEn } from '../components/map/i18n.js';
 import { routeEn } from '../components/route/i18n.js';
 
@@ -195,6 +196,7 @@ const en: typeof zh = {
   dash: dashEn,
   drill: drillEn,
   mon: monEn,
+  assess: assessEn,
   gmap: gmapEn,
   route: routeEn,
 };

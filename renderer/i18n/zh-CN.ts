@@ -5,6 +5,7 @@ import { reconcileZh } from '../components/reconcile/i18n.js';
 import { dashZh } from '../components/dashboard/i18n.js';
 import { drillZh } from '../components/drill/i18n.js';
 import { monZh } from '../components/monitoring/i18n.js';
+import { assessZh } from '../components/assess/i18n.js';
 import { gmapZh } from '../components/map/i18n.js';
 import { routeZh } from '../components/route/i18n.js';
 export default {
@@ -194,6 +195,7 @@ export default {
   dash: dashZh,
   drill: drillZh,
   mon: monZh,
+  assess: assessZh,
   gmap: gmapZh,
   route: routeZh,
 };

@@ -20,6 +20,7 @@ import type { MonitorJob } from '../monitoring/runs.js';
 import type { IndicatorJob } from '../indicators/job.js';
 import { sameOriginJson } from './request-guard.js';
 import { reconcileRoutes } from './reconcile-routes.js';
+import { reportRoutes } from './report-routes.js';
 import { routeRoutes } from './route-routes.js';
 import { Router, type LocalFileGrants } from './route.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -77,8 +78,9 @@ export function createApi(ctx: ApiContext): Hono {
   drillRoutes(r);
   mapRoutes(r);
   reconcileRoutes(r);
-  assessRoutes(r);
+  reportRoutes(r);
   routeRoutes(r);
+  assessRoutes(r);
   const { jobs, indicators, monitor } = importRoutes(r);
   indicatorJobRoutes(r, indicators);
   monitoringRoutes(r, monitor);

@@ -121,6 +121,7 @@ describe('the audit log is append-only', () => {
     run('migration', '--db', dbFile, '--from', '2024-06-30', '--to', '2024-07-31', '--json');
     run('monitor', '--db', dbFile, '--date', '2024-07-31', '--json');
     run('assess', '--db', dbFile, '--period', '2024-07', '--all', '--json');
+    run('report', '--db', dbFile, '--kind', 'bulletin', '--date', '2024-07-31', '--format', 'xlsx', '--out', path.join(dir, 'bulletin.xlsx'));
     run('dashboard', '--db', dbFile, '--id', 'overview', '--date', '2024-07-31', '--format', 'xlsx', '--out', path.join(dir, 'overview.xlsx'));
     run('customer', '--db', dbFile, 'C001');
     run('customer', '--db', dbFile, HOSTILE);

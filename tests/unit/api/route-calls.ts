@@ -140,6 +140,10 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
   'GET /api/migration': get('/api/migration?from=2024-06-30&to=2024-07-31'),
   'GET /api/dashboards/:id': get('/api/dashboards/overview?date=2024-07-31&base=prev_month_end'),
   'GET /api/dashboards/:id/export': get('/api/dashboards/overview/export?format=xlsx&date=2024-07-31&base=prev_month_end'),
+  'GET /api/report/bulletin': get('/api/report/bulletin?date=2024-07-31'),
+  'GET /api/report/bulletin/export': get('/api/report/bulletin/export?format=xlsx&date=2024-07-31'),
+  'GET /api/report/assessment/export': get('/api/report/assessment/export?format=xlsx&period=2024-07&all=1'),
+  'GET /api/report/ranking/export': get('/api/report/ranking/export?format=xlsx&period=2024-07&type=org'),
 
   'GET /api/reconcile': get('/api/reconcile?date=2024-07-31'),
   'POST /api/reconcile': { status: 201, request: () => ({ url: '/api/reconcile', body: { date: '2024-07-31', org: 'B1', indicator: 'deposit_balance', value: '1000.00' } }) },
@@ -199,13 +203,6 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
     request: () => ({ url: '/api/map/visits', body: { cust_id: 'C001', staff_id: 'S01', method: '上门', result: '有意向', products: ['手机银行'], visit_time: '2024-07-30 10:00' } }),
   },
 
-  // visit routes: B1 given a point (the start); S01 owns no grid and C001 has no point, so the plan is
-  // empty but real; the export lists the stop it is given
-  'POST /api/map/route': { request: (b) => (withStart(b), { url: '/api/map/route', body: { staff: 'S01', date: '2024-07-31' } }) },
-  'POST /api/map/route/export': {
-    request: (b) => (withStart(b), { url: '/api/map/route/export', body: { plan: { staff: 'S01', stops: [{ cust_id: 'C001', lng: 118.61, lat: 24.91 }] }, format: 'xlsx', date: '2024-07-31' } }),
-  },
-
   // assessment: lock and unlock work on the year 2024 (the bank's one data day, 07-31, lies in it),
   // so the month 2024-07 stays open for target cells and adjustments
   'GET /api/assess': get('/api/assess?period=2024-07&all=1'),
@@ -235,6 +232,13 @@ export const ROUTE_CALLS: Record<string, RouteCall> = {
       await b.asAdmin('POST', '/api/assess/lock', { body: { period: '2024' } }); // 409 when locked already: fine
       return { url: '/api/assess/unlock', body: { period: '2024' } };
     },
+  },
+
+  // visit routes: B1 given a point (the start); S01 owns no grid and C001 has no point, so the plan is
+  // empty but real; the export lists the stop it is given
+  'POST /api/map/route': { request: (b) => (withStart(b), { url: '/api/map/route', body: { staff: 'S01', date: '2024-07-31' } }) },
+  'POST /api/map/route/export': {
+    request: (b) => (withStart(b), { url: '/api/map/route/export', body: { plan: { staff: 'S01', stops: [{ cust_id: 'C001', lng: 118.61, lat: 24.91 }] }, format: 'xlsx', date: '2024-07-31' } }),
   },
 
   'GET /api/customers/search': get('/api/customers/search?q=C001'),

@@ -51,7 +51,8 @@ beforeAll(() => {
   );
   // E1's candidates: C1 (个体工商户: the rule individual-acquiring offers 收单商户) and C8 hold nothing, C2 one item (活期), C7 two (活期 + a loan); C3 was visited
   // 2024-06-01 (inside the 90 days up to 07-31, which start 05-03); C8 on 04-30 (before them);
-  // C4 is E2's, C5 has no point, C6 lies in E2's grid G2. E3 owns no grid: their customers with a grid (C9).
+  // C4 is E2's, C5 has no point, C6 lies in E2's grid G2. C11 has no 网格编号 but its point lies in G1
+  // (placed by point-in-polygon) and holds two items like C7. E3 owns no grid: their customers with a grid (C9).
   write(
     dir,
     'in/customer.csv',
@@ -65,10 +66,11 @@ beforeAll(() => {
       'C7,周九,个人,B1,E1,G1,118.60,24.91\n' +
       'C8,吴十,个人,B1,E1,G1,118.62,24.90\n' +
       'C9,郑一,个人,B1,E3,G2,118.78,24.88\n' +
-      'C10,冯二,个人,B1,E3,,118.58,24.88\n',
+      'C10,冯二,个人,B1,E3,,118.70,24.80\n' +
+      'C11,陈三,个人,B1,E1,,118.59,24.92\n',
   );
-  write(dir, 'in/deposit.csv', '数据日期,账号,客户号,存款种类,账户余额,归属客户经理号\n2024-07-31,D2,C2,活期,100,E1\n2024-07-31,D7,C7,活期,100,E1\n');
-  write(dir, 'in/loan.csv', '数据日期,借据号,客户号,发放日期,贷款金额,贷款余额,担保方式,五级分类,逾期天数,经办客户经理号\n2024-07-31,L7,C7,2024-01-01,1000,900,信用,正常,0,E1\n');
+  write(dir, 'in/deposit.csv', '数据日期,账号,客户号,存款种类,账户余额,归属客户经理号\n2024-07-31,D2,C2,活期,100,E1\n2024-07-31,D7,C7,活期,100,E1\n2024-07-31,D11,C11,活期,100,E1\n');
+  write(dir, 'in/loan.csv', '数据日期,借据号,客户号,发放日期,贷款金额,贷款余额,担保方式,五级分类,逾期天数,经办客户经理号\n2024-07-31,L7,C7,2024-01-01,1000,900,信用,正常,0,E1\n2024-07-31,L11,C11,2024-01-01,1000,900,信用,正常,0,E1\n');
   write(dir, 'in/visit.csv', '走访编号,走访时间,走访人员号,客户号\nV1,2024-06-01 10:00:00,E1,C3\nV2,2024-04-30 10:00:00,E1,C8\n');
   db = path.join(dir, 'bank.sqlite');
   const r = cli('import', '--db', db, path.join(dir, 'in'));
@@ -76,17 +78,17 @@ beforeAll(() => {
 });
 
 describe('route on a bank built by hand', () => {
-  it('prints the contract: E1 from B1 through C1, C8, C2, C7 in the shortest order, legs summing to the total', () => {
+  it('prints the contract: E1 from B1 through C1, C8, C2, C7, C11 in the shortest order, legs summing to the total', () => {
     const r = cli('route', '--db', db, '--date', '2024-07-31', '--staff', 'E1', '--json');
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['staff', 'start', 'stops', 'legs_m', 'total_m']);
     expect(out.staff).toBe('E1');
     expect(out.start).toEqual({ org_id: 'B1', lng: 118.6, lat: 24.9 });
-    expect(out.stops.map((s: { cust_id: string }) => s.cust_id).sort()).toEqual(['C1', 'C2', 'C7', 'C8']);
+    expect(out.stops.map((s: { cust_id: string }) => s.cust_id).sort()).toEqual(['C1', 'C11', 'C2', 'C7', 'C8']);
     for (const s of out.stops) expect(Object.keys(s)).toEqual(['cust_id', 'lng', 'lat', 'reasons']);
     // one leg per stop plus the way back
-    expect(out.legs_m).toHaveLength(5);
+    expect(out.legs_m).toHaveLength(6);
     const pts: Pt[] = [out.start, ...out.stops, out.start];
     out.legs_m.forEach((leg: number, i: number) => expect(leg).toBeCloseTo(metres(pts[i], pts[i + 1]), 3));
     expect(out.total_m).toBeCloseTo(out.legs_m.reduce((a: number, b: number) => a + b, 0), 6);
@@ -95,6 +97,7 @@ describe('route on a bank built by hand', () => {
       { lng: 118.61, lat: 24.91 },
       { lng: 118.6, lat: 24.91 },
       { lng: 118.62, lat: 24.9 },
+      { lng: 118.59, lat: 24.92 },
     ]);
     expect(out.total_m).toBeCloseTo(brute, 3);
   });
@@ -110,7 +113,7 @@ describe('route on a bank built by hand', () => {
     expect(byId).toEqual({ C1: ['收单商户'], C8: [] });
   });
 
-  it('a staff member with no grid of their own: their customers that have a grid (C9, not C10)', () => {
+  it('a staff member with no grid of their own: their customers that have a grid (C9, not C10, whose point lies in no grid)', () => {
     const out = JSON.parse(cli('route', '--db', db, '--date', '2024-07-31', '--staff', 'E3', '--json').stdout);
     expect(out.stops.map((s: { cust_id: string }) => s.cust_id)).toEqual(['C9']);
     // there and back: twice the one leg

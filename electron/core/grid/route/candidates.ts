@@ -2,7 +2,8 @@
 // caller's scope, in the grids they are responsible for (grid.owner_staff_id) — or, when they are
 // responsible for none, in the grids of their customers — with coordinates, not visited by anyone
 // in the 90 days up to the date, most missing items of the 18 first (the holdings of crm/, not
-// recomputed), at most `max`. The reasons are the recommendation rules' offers for each (crm/recommend.ts).
+// recomputed), at most `max`. A customer's grid is its 网格编号, else the grid its point lies in
+// (grid/assign.ts). Points are read in the exports' system (the map setting) and given in WGS-84. The reasons are the recommendation rules' offers for each (crm/recommend.ts).
 import type { Db } from '../../db/connection.js';
 import { NotFoundError } from '../../auth/errors.js';
 import { UserInputError } from '../../errors.js';
@@ -12,6 +13,9 @@ import { recommend } from '../../crm/recommend.js';
 import { customerScopeSql, type Scope } from '../../scope/index.js';
 import { addDays } from '../../../../shared/dates.js';
 import { maskCustomerName } from '../../../../shared/masking.js';
+import { ASSIGNMENT_JOIN, CUSTOMER_GRID_SQL, ensureGridAssignment } from '../assign.js';
+import { convertPoint } from '../coords.js';
+import { exportsSystem } from '../settings.js';
 
 /** Days of the "not visited recently" window, the date included. */
 export const NOT_VISITED_DAYS = 90;
@@ -58,7 +62,8 @@ export function routeStart(db: Db, staff: RouteStaff): { org_id: string; lng: nu
       'no_start',
     );
   }
-  return { org_id: o.org_id, lng: o.lng, lat: o.lat };
+  const [lng, lat] = convertPoint([o.lng, o.lat], exportsSystem(db), 'WGS84');
+  return { org_id: o.org_id, lng, lat };
 }
 
 interface Row {
@@ -73,12 +78,14 @@ interface Row {
 
 /** The reasons for each row: the recommendation rules' offers, best first, as item names. */
 function withReasons(db: Db, rows: Row[]): CandidateStop[] {
+  const system = exportsSystem(db);
   const catalog = getCatalog(db);
   const rules = getRules(db);
   return rows.map((r) => {
     const held = new Set(catalog.filter((i) => ((r.mask ?? 0) & (1 << (i.id - 1))) !== 0).map((i) => i.id));
     const reasons = recommend(held, { star: r.star ?? 0, custType: r.cust_type }, rules, catalog).map((x) => x.itemName);
-    return { cust_id: r.cust_id, lng: r.lng, lat: r.lat, reasons, name: maskCustomerName(r.name, r.cust_type) ?? '' };
+    const [lng, lat] = convertPoint([r.lng, r.lat], system, 'WGS84');
+    return { cust_id: r.cust_id, lng, lat, reasons, name: maskCustomerName(r.name, r.cust_type) ?? '' };
   });
 }
 
@@ -87,14 +94,16 @@ const HAS_POINT = 'c.lng IS NOT NULL AND c.lat IS NOT NULL AND c.lng BETWEEN -18
 /** The default candidate set, ranked, at most max. */
 export function routeCandidates(db: Db, scope: Scope, staff: RouteStaff, date: string, max: number): CandidateStop[] {
   const day = ensureHoldings(db, date);
+  ensureGridAssignment(db);
   const inScope = customerScopeSql(scope, 'c');
   const owns = db.prepare('SELECT 1 FROM grid WHERE owner_staff_id = ? LIMIT 1').get(staff.staff_id) !== undefined;
   // no grid of their own: the grids their customers sit in, i.e. any of their customers with a grid
-  const grids = owns ? 'c.grid_id IN (SELECT grid_id FROM grid WHERE owner_staff_id = @staff)' : "NULLIF(c.grid_id, '') IS NOT NULL";
+  const grids = owns ? `${CUSTOMER_GRID_SQL} IN (SELECT grid_id FROM grid WHERE owner_staff_id = @staff)` : `${CUSTOMER_GRID_SQL} IS NOT NULL`;
   const rows = db
     .prepare(
       `SELECT c.cust_id, c.name, c.cust_type, c.lng, c.lat, h.mask, h.star
        FROM customer c
+       ${ASSIGNMENT_JOIN}
        LEFT JOIN customer_holding h ON h.data_date = @day AND h.cust_id = c.cust_id
        WHERE c.manager_id = @staff AND ${inScope.sql} AND ${grids} AND ${HAS_POINT}
          AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.cust_id = c.cust_id

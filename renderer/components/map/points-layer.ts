@@ -68,7 +68,7 @@ export class PointsLayer {
         const mean = (p.s ?? 0) / Math.max(1, n);
         const m = L.circleMarker([lat, lng], {
           renderer: this.renderer,
-          radius: Math.min(24, 7 + 3 * Math.log10(n) * 2),
+          radius: Math.min(18, 6 + 4 * Math.log10(n)),
           color: stroke,
           weight: 2,
           fillColor: pointColour(kind, colour, mean),

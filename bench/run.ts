@@ -6,6 +6,7 @@ import { runLoginBench } from './login-bench.js';
 import { runDashboardBench } from './dashboard-bench.js';
 import { runMonitorBench } from './monitor-bench.js';
 import { runRouteBench } from './route-bench.js';
+import { runMapBench } from './map-bench.js';
 
 await runImportBench();
 await runCrmBench();
@@ -14,3 +15,4 @@ await runLoginBench();
 await runDashboardBench();
 await runMonitorBench();
 await runRouteBench();
+await runMapBench();

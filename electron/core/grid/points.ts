@@ -13,22 +13,25 @@ import { HIGH_QUALITY } from '../metrics/merchants.js';
 import { customerJoin, customerScopeSql, rowScopeSql, type Scope } from '../scope/index.js';
 import { UserInputError } from '../errors.js';
 import { baseSystem } from './base.js';
-import { convertPoint } from './coords.js';
+import { convertFlat } from './coords.js';
 import { exportsSystem } from './settings.js';
 import { visitScopeSql } from './scope-sql.js';
 import { ASSIGNMENT_JOIN } from './assign.js';
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/** Pushes a point converted and rounded. */
+/** Collects raw points; `done` converts them in one call and rounds them. */
 function pusher(db: Db) {
   const from = exportsSystem(db);
   const to = baseSystem(db);
   return {
     system: to,
     push(xy: number[], lng: number, lat: number) {
-      const [x, y] = from === to ? [lng, lat] : convertPoint([lng, lat], from, to);
-      xy.push(round6(x), round6(y));
+      xy.push(lng, lat);
+    },
+    done(xy: number[]) {
+      convertFlat(xy, from, to);
+      for (let i = 0; i < xy.length; i++) xy[i] = round6(xy[i]);
     },
   };
 }
@@ -68,6 +71,7 @@ function customerPoints(db: Db, s: Scope, asked: string | undefined, colour: Poi
     p.push(out.xy, lng, lat);
     out.cls.push(colour === 'star' ? star : Math.max(0, items - coverage));
   }
+  p.done(out.xy);
   return out;
 }
 
@@ -75,18 +79,16 @@ function customerPoints(db: Db, s: Scope, asked: string | undefined, colour: Poi
 function merchantPoints(db: Db, s: Scope, asked: string | undefined, colour: PointColour): PointLayer {
   const date = resolveDate(db, asked);
   const rs = rowScopeSql(s, 'm', 'c');
-  const month = new Map(
-    (
-      db
-        .prepare(
-          `SELECT t.merchant_id AS id, COUNT(*) AS n, SUM(t.amount) AS fen, COUNT(DISTINCT t.payer) AS payers, COUNT(DISTINCT substr(t.txn_time, 1, 10)) AS days
-             FROM acq_txn t WHERE t.txn_time >= @from AND t.txn_time < @end AND (t.txn_type = '消费' OR t.txn_type IS NULL)
-            GROUP BY t.merchant_id`,
-        )
-        .safeIntegers(true)
-        .all({ from: monthStart(date), end: addDays(date, 1) }) as { id: string; n: bigint; fen: bigint; payers: bigint; days: bigint }[]
-    ).map((r) => [r.id, r]),
-  );
+  // per merchant through the (merchant_id, txn_time) index: only the month's rows of the merchants
+  // drawn are read (one GROUP BY over the month scanned the whole table: 6 s on the medium bank)
+  const monthOf = db
+    .prepare(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(t.amount), 0) AS fen, COUNT(DISTINCT t.payer) AS payers, COUNT(DISTINCT substr(t.txn_time, 1, 10)) AS days
+         FROM acq_txn t WHERE t.merchant_id = @id AND t.txn_time >= @from AND t.txn_time < @end AND (t.txn_type = '消费' OR t.txn_type IS NULL)`,
+    )
+    .safeIntegers(true);
+  const span = { from: monthStart(date), end: addDays(date, 1) };
+  const month = { get: (id: string) => monthOf.get({ ...span, id }) as { n: bigint; fen: bigint; payers: bigint; days: bigint } };
   const rows = db
     .prepare(
       `SELECT m.merchant_id, m.lng, m.lat FROM merchant m ${customerJoin('merchant', 'm', 'c')}
@@ -109,6 +111,7 @@ function merchantPoints(db: Db, s: Scope, asked: string | undefined, colour: Poi
     p.push(out.xy, lng, lat);
     out.cls.push(cls);
   }
+  p.done(out.xy);
   return out;
 }
 
@@ -152,6 +155,7 @@ export function visitLayer(db: Db, s: Scope, q: VisitQuery): VisitLayer {
     out.staff.push(staff);
     out.result.push(result === null ? -1 : (VISIT_RESULTS as readonly string[]).indexOf(result));
   }
+  p.done(out.xy);
   return out;
 }
 

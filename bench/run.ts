@@ -7,6 +7,7 @@ import { runDashboardBench } from './dashboard-bench.js';
 import { runMonitorBench } from './monitor-bench.js';
 import { runRouteBench } from './route-bench.js';
 import { runMapBench } from './map-bench.js';
+import { runReportBench } from './report-bench.js';
 
 await runImportBench();
 await runCrmBench();
@@ -16,3 +17,4 @@ await runDashboardBench();
 await runMonitorBench();
 await runRouteBench();
 await runMapBench();
+await runReportBench();

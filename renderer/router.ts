@@ -94,19 +94,19 @@ export const routes: RouteRecordRaw[] = [
         path: 'assess/sheets',
         name: 'assessSheets',
         component: () => import('./views/AssessView.vue'),
-        meta: { nav: 'assess.nav.sheets', icon: 'Trophy', capability: 'canReadData', navGroup: 'assess.nav.group' },
+        meta: { nav: 'assess.nav.sheets', icon: 'Document', capability: 'canReadData', navGroup: 'assess.nav.group' },
       },
       {
         path: 'assess/ranking',
         name: 'assessRanking',
         component: () => import('./views/AssessRankingView.vue'),
-        meta: { nav: 'assess.nav.ranking', icon: 'Trophy', capability: 'canReadData', navGroup: 'assess.nav.group' },
+        meta: { nav: 'assess.nav.ranking', icon: 'Document', capability: 'canReadData', navGroup: 'assess.nav.group' },
       },
       {
         path: 'bulletin',
         name: 'bulletin',
         component: () => import('./views/BulletinView.vue'),
-        meta: { nav: 'assess.nav.bulletin', icon: 'Trophy', capability: 'canReadData', navGroup: 'assess.nav.group' },
+        meta: { nav: 'assess.nav.bulletin', icon: 'Document', capability: 'canReadData', navGroup: 'assess.nav.group' },
       },
       {
         path: 'import',

@@ -1,0 +1,93 @@
+// The whole period's assessment book (every org and staff member of the MEDIUM demo bank) as XLSX
+// and as PDF: time and peak memory (the child's maxRSS), and the same for half the sheets, to show
+// whether memory stays flat in the number of sheets (goal: under 10 s each; XLSX streamed, PDF
+// paginated). Each case runs in its own child process so one's heap does not count in another's.
+// Printed only. REPORT_BENCH_SCALE=small|medium (default medium) · REPORT_BENCH_PERIOD (2024-07).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+
+/** The demo bank the dashboards' bench keeps (bench/out/dash-SCALE), else generated and imported here once. */
+async function bankDb(scale: string): Promise<string> {
+  const kept = path.join(OUT, `dash-${scale}`, 'bank.db');
+  if (fs.existsSync(`${kept}.done`)) return kept;
+  const file = path.join(OUT, `report-${scale}`, 'bank.db');
+  if (fs.existsSync(`${file}.done`)) return file;
+  const { generateDemoBank } = await import('../seeds/index.js');
+  const { openDb } = await import('../electron/core/db/connection.js');
+  const { importPaths } = await import('../electron/core/import/index.js');
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  const g = await generateDemoBank({ outDir: path.join(OUT, `report-${scale}-files`), scale: scale as 'small' | 'medium' });
+  const db = openDb(file);
+  try {
+    const results = await importPaths(db, g.files, { username: 'bench' });
+    if (results.some((r) => r.error)) throw new Error('import failed');
+  } finally {
+    db.close();
+  }
+  fs.writeFileSync(`${file}.done`, new Date().toISOString());
+  return file;
+}
+
+/** One case, in this process (the child): compute the sheets, then write the document; prints JSON. */
+async function child(db: string, period: string, format: 'xlsx' | 'pdf', fraction: number, out: string): Promise<void> {
+  const { openExistingDb } = await import('../electron/core/db/connection.js');
+  const { wholeBankScope } = await import('../electron/core/scope/index.js');
+  const { assess } = await import('../electron/core/assess/index.js');
+  const { assessHead, assessBytes, streamAssessXlsx } = await import('../electron/core/report/assess-docs.js');
+  const { bankName } = await import('../electron/core/report/layout.js');
+  const conn = openExistingDb(db);
+  const t0 = performance.now();
+  const full = assess(conn, period, wholeBankScope(), { all: true });
+  const result = { ...full, sheets: full.sheets.slice(0, Math.ceil(full.sheets.length * fraction)) };
+  const t1 = performance.now();
+  const meta = { user: 'bench', at: new Date(), lang: 'zh' as const };
+  const head = assessHead('book', result, bankName(conn), '全行', meta);
+  if (format === 'xlsx') {
+    const sink = fs.createWriteStream(out);
+    await streamAssessXlsx(result, head, meta, sink);
+    if (!sink.writableFinished) await new Promise((r) => sink.on('finish', r));
+  } else fs.writeFileSync(out, await assessBytes(result, head, meta, 'pdf'));
+  const t2 = performance.now();
+  conn.close();
+  process.stdout.write(JSON.stringify({ sheets: result.sheets.length, sheetsMs: t1 - t0, docMs: t2 - t1, bytes: fs.statSync(out).size, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+}
+
+export async function runReportBench(): Promise<void> {
+  const scale = process.env.REPORT_BENCH_SCALE ?? 'medium';
+  const period = process.env.REPORT_BENCH_PERIOD ?? '2024-07';
+  console.log(`\n== report bench: the ${period} assessment book, ${scale} demo bank ==`);
+  const bank = await bankDb(scale);
+  // a working copy: computing the sheets may build indicator cells
+  const dir = path.join(OUT, `report-${scale}-run`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(path.dirname(bank))) if (f === 'bank.db' || f.endsWith('.key') || f.endsWith('-wal')) fs.copyFileSync(path.join(path.dirname(bank), f), path.join(dir, f));
+  const db = path.join(dir, 'bank.db');
+  const me = fileURLToPath(import.meta.url);
+  // warm the indicator cells once so that every case reads the same (built) tables
+  execFileSync(process.execPath, ['--import', 'tsx', me, '--child', db, period, 'xlsx', '0.01', path.join(dir, 'warm.xlsx')], { cwd: ROOT, encoding: 'utf8' });
+  for (const format of ['xlsx', 'pdf'] as const) {
+    for (const fraction of [0.5, 1]) {
+      const out = path.join(dir, `book-${fraction}.${format}`);
+      const line = execFileSync(process.execPath, ['--import', 'tsx', me, '--child', db, period, format, String(fraction), out], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!;
+      const r = JSON.parse(line) as { sheets: number; sheetsMs: number; docMs: number; bytes: number; maxRssMiB: number };
+      const total = (r.sheetsMs + r.docMs) / 1000;
+      console.log(
+        `  ${format.toUpperCase()} ${fraction === 1 ? 'whole book' : 'half      '}: ${String(r.sheets).padStart(4)} sheets  sheets ${(r.sheetsMs / 1000).toFixed(1)} s + document ${(r.docMs / 1000).toFixed(1)} s = ${total.toFixed(1)} s ${total < 10 ? '(< 10 s)' : '(over the 10 s goal)'}  peak RSS ${r.maxRssMiB.toFixed(0)} MiB  ${(r.bytes / 1024).toFixed(0)} KiB`,
+      );
+    }
+  }
+}
+
+if (process.argv[2] === '--child') {
+  const [db, period, format, fraction, out] = process.argv.slice(3);
+  await child(db, period, format as 'xlsx' | 'pdf', Number(fraction), out);
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await runReportBench();
+}

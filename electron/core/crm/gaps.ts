@@ -81,7 +81,9 @@ function buildFilter(q: GapQuery, date: string, scope: Scope): Built {
     needCustomer = true;
   }
   if (q.gridId !== undefined) {
-    where.push('c.grid_id = @grid');
+    // its 网格编号, or, left empty, the grid its point lies in (grid/assign.ts; the map's grid
+    // detail that links here has just brought that placement up to date)
+    where.push("(c.grid_id = @grid OR (COALESCE(c.grid_id, '') = '' AND c.cust_id IN (SELECT ga.cust_id FROM grid_assignment ga WHERE ga.grid_id = @grid)))");
     params.grid = q.gridId;
     needCustomer = true;
   }

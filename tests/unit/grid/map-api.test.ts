@@ -106,6 +106,9 @@ describe('GET /api/map/grids/:id', () => {
     expect(g.gaps[0]).toMatchObject({ item: '3', missing: 3 }); // ties by item number
     expect(g.gaps.slice(-2).map((x) => [x.item, x.missing])).toEqual([['1', 2], ['2', 2]]);
     expect(g.customer_list).toBe('#/gaps?gridId=G1&date=2024-07-31');
+    // the list behind `customers`: the gap list of the grid, placed customers included
+    const list = await get<{ rows: { custId: string }[] }>('admin', `/api/gaps?gridId=G1&date=2024-07-31`);
+    expect(list.rows.map((r) => r.custId).sort()).toEqual(['C1', 'C2', 'C5']);
   });
 
   it('a grid outside the scope is a 404', async () => {

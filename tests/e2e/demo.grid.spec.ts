@@ -14,7 +14,7 @@ test.describe.configure({ mode: 'serial' });
 
 const exportsDir = () => path.join(runDir(), 'demo', 'exports');
 interface GridFeature {
-  properties: { 网格编号: string; 网格名称: string; 网格责任人?: string; 户数?: number };
+  properties: { 网格编号: string; 网格名称: string; 网格责任人?: string; 户数?: number; 所属机构号?: string; 网格类型?: string };
   geometry: { type: string; coordinates: number[][][] };
 }
 /** the grids of the demo bank, read from its export file (not from the console) */
@@ -142,6 +142,48 @@ test('a visit recorded on the map shows in the visits layer, and the message lea
   await page.goto('./#/grid/map?layers=grids,visits');
   await mapReady(page);
   await expect(page.getByTestId('grid-map')).toHaveAttribute('data-visits', String(before));
+});
+
+test('a grid named like markup shows as text, and nothing runs', async () => {
+  // one grid whose name is an <img onerror>, imported from a small GeoJSON file as a user would,
+  // next to the first demo grid (its square moved 0.03° east); undone at the end
+  const first = gridFile()[0];
+  const XSS = '<img src=x onerror=alert(1)>';
+  const ring = first.geometry.coordinates[0].map(([x, y]) => [x + 0.03, y]);
+  const dir = path.join(runDir(), 'grid-xss');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'grid_xss.geojson');
+  const props = { 网格编号: 'XSS01', 网格名称: XSS, 网格类型: first.properties.网格类型 ?? '社区', 所属机构号: first.properties.所属机构号, 网格责任人: first.properties.网格责任人, 户数: 10 };
+  fs.writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [ring] } }] }));
+  await page.goto('./#/import');
+  await page.getByTestId('input-files').setInputFiles(file);
+  await expect(page.getByTestId('import-preview')).toHaveAttribute('data-state', 'done', LONG);
+  await page.getByTestId('commit').click();
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toHaveAttribute('data-state', /^(done|failed)$/, LONG);
+  await expect(progress).toHaveAttribute('data-state', 'done');
+
+  await page.goto('./#/grid/map?layers=grids&grid=XSS01');
+  await mapReady(page);
+  const path_ = page.locator('[data-testid=map-grid][data-grid="XSS01"]');
+  await expect(path_).toHaveCount(1);
+  await expect(page.getByTestId('grid-detail')).toHaveAttribute('data-state', 'ready', LONG);
+  // the name is the literal text, and no <img> was made of it anywhere on the page
+  await expect(page.getByTestId('grid-detail-name')).toHaveText(XSS);
+  await page.getByTestId('grid-drawer').locator('.el-drawer__close-btn').click();
+  await path_.hover();
+  await expect(page.locator('.leaflet-tooltip', { hasText: XSS })).toBeVisible();
+  expect(await page.locator('img[src=x]').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+
+  // undo the import: the demo bank is as it was
+  await page.goto('./#/import');
+  const rows = page.getByTestId('history-table').locator('.el-table__body-wrapper tr');
+  await expect(rows.filter({ hasText: 'grid_xss.geojson' }).first()).toBeVisible(LONG);
+  const index = await rows.evaluateAll((trs) => trs.findIndex((tr) => tr.textContent?.includes('grid_xss.geojson')));
+  await rows.nth(index).getByTestId('undo').click();
+  await page.locator('.el-message-box').getByRole('button', { name: '撤销' }).click();
+  await expect(rows.nth(index)).toContainText('已撤销', LONG);
 });
 
 test('100,000 customer markers: time to first render and payload size', async () => {

@@ -103,7 +103,7 @@ export const api = {
   setup: (password: string) => post<LoginResult>('/api/auth/setup', { password }),
   logout: () => post<unknown>('/api/auth/logout'),
 
-  home: () => json<HomeSummary>('/api/home'),
+  home: (date?: string | null) => json<HomeSummary>(date ? `/api/home?date=${encodeURIComponent(date)}` : '/api/home'),
   /** the caller's data scope (narrowed by the picker's org, which request() adds) */
   scope: () => json<ScopeInfo>('/api/scope'),
   scopeSettings: () => json<ScopeSettings>('/api/settings/scope'),

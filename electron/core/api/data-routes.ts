@@ -8,13 +8,15 @@ import type { Router } from './route.js';
 import { scopeOf } from './scope-param.js';
 
 const StatsQuery = z.object({ date: isoDate });
+const HomeQuery = z.object({ date: isoDate.optional() });
 const ScopeQuery = z.object({ org: z.string().trim().max(64).optional() });
 const ScopeSettings = z.object({ accountManagerOwnCustomers: z.boolean() }).strict();
 
 export function dataRoutes(r: Router): void {
   const { db } = r.rt;
   // figures in the caller's scope (?org= narrows it); the rows no org owns only for the whole bank
-  r.route('get', '/api/home', 'data:read', (c, user) => c.json(homeSummary(db, scopeOf(c, db, user))));
+  // ?date= follows the date picked on the dashboards (stores/context.ts); default the latest data day
+  r.route('get', '/api/home', 'data:read', (c, user) => c.json(homeSummary(db, scopeOf(c, db, user), queryOf(c, HomeQuery).date)));
   r.route('get', '/api/stats', 'data:read', (c, user) => c.json(scopedStats(db, queryOf(c, StatsQuery).date, scopeOf(c, db, user))));
   // what the top bar shows and the scope picker offers
   r.route('get', '/api/scope', 'signed-in', (c, user) => {

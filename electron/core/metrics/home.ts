@@ -77,20 +77,22 @@ function branchIds(tree: OrgTree, head: string | null, scope: Scope): string[] {
   return tree.children(head).map((o) => o.org_id);
 }
 
-export function homeSummary(db: Db, scope: Scope): HomeSummary {
+/** The page for the scope as of `date` (default: the latest deposit or loan date loaded). */
+export function homeSummary(db: Db, scope: Scope, date?: string): HomeSummary {
   const whole = isWholeBank(scope);
   const datasets = datasetsSeen(db, whole);
   const latestOf = (id: DatasetId) => datasets.find((d) => d.dataset === id)?.latestDate ?? null;
   const latestDate = latestOf('deposit') ?? latestOf('loan');
   if (latestDate === null) return { datasets, latestDate, headline: null, branches: [], unassigned: null };
+  const asOf = date ?? latestDate;
 
-  return consistentRead(db, latestDate, (): HomeSummary => {
+  return consistentRead(db, asOf, (): HomeSummary => {
     const tree = loadOrgTree(db);
     const head = headlineOrg(tree, scope);
     // the head org and the orgs compared, in tree order (parents first) so a parent's read splits into its children
     const ids = new Set([...(head === null ? [] : [head]), ...branchIds(tree, head, scope)]);
     const orgs = tree.orgs.filter((o) => ids.has(o.org_id));
-    const sets = figuresOfOrgs(db, latestDate, tree, orgs, scope);
+    const sets = figuresOfOrgs(db, asOf, tree, orgs, scope);
     const figuresOf = (id: string) => {
       const org = tree.byId.get(id);
       const set = sets.get(id);
@@ -99,7 +101,7 @@ export function homeSummary(db: Db, scope: Scope): HomeSummary {
     const h = head === null ? undefined : figuresOf(head);
     const headline: HomeSummary['headline'] = h
       ? {
-          date: latestDate,
+          date: asOf,
           customers: h.customers,
           depositBalance: h.deposit_balance,
           depositAvgMonth: h.deposit_avg_month,
@@ -116,7 +118,7 @@ export function homeSummary(db: Db, scope: Scope): HomeSummary {
       const s = figuresOf(id)!;
       return { orgId: id, name: s.name, depositBalance: s.deposit_balance, loanBalance: s.loan_balance, nplRatio: s.npl_ratio };
     });
-    const u = whole ? unassignedOf(db, tree, latestDate, sets) : null;
+    const u = whole ? unassignedOf(db, tree, asOf, sets) : null;
     // shown only when something is unassigned: an empty box on every healthy bank says nothing
     const unassigned: HomeSummary['unassigned'] =
       u && u.unknown_orgs.length

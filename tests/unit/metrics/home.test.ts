@@ -69,6 +69,16 @@ describe('homeSummary on the hand-built bank', () => {
       { orgId: 'B2', name: '城西支行', depositBalance: 25000, loanBalance: 50000, nplRatio: 1 },
     ]);
   });
+
+  it('reads the figures as of an earlier date when one is picked (the dashboards\' date)', () => {
+    const h = homeSummary(t.db, ALL, '2024-07-05');
+    expect(h.latestDate).toBe('2024-07-22'); // what is loaded does not move with the pick
+    // 2024-07-05 by hand: H = A1 12,000,000 + A2 4,500,050 + A3 2,500,000 + A5 300,000 分 (A5 is S21's, under B2)
+    expect(h.headline).toMatchObject({ date: '2024-07-05', depositBalance: 193000.5, loanBalance: 243333.33 });
+    expect(h.branches.map((b) => [b.orgId, b.depositBalance])).toEqual([['B1', 165000.5], ['B2', 28000]]);
+    const head = computeOrgStats(t.db, '2024-07-05', ALL).orgs.find((o) => o.org_id === 'H')!;
+    expect(h.headline).toMatchObject({ customers: head.customers, depositAvgMonth: head.deposit_avg_month, nplRatio: head.npl_ratio });
+  });
 });
 
 describe('homeSummary edge cases', () => {

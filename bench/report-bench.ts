@@ -51,7 +51,7 @@ async function child(db: string, period: string, format: 'xlsx' | 'pdf', fractio
   if (format === 'xlsx') {
     const sink = fs.createWriteStream(out);
     await streamAssessXlsx(result, head, meta, sink);
-    if (!sink.writableFinished) await new Promise((r) => sink.on('finish', r));
+    if (!sink.writableFinished) await new Promise<void>((r) => sink.on('finish', () => r()));
   } else fs.writeFileSync(out, await assessBytes(result, head, meta, 'pdf'));
   const t2 = performance.now();
   conn.close();

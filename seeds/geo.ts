@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { BUNDLED_BASE_SYSTEM, convertPoint } from '../electron/core/grid/coords.js';
 import type { Rng } from './rng.js';
 
 export type LngLat = [number, number];
@@ -68,6 +69,18 @@ export function pointNearCentre(rng: Rng, d: District, spread: number): LngLat {
 
 export function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/**
+ * A point drawn on the district file, as the export files carry it. The file is GCJ-02
+ * (electron/core/grid/coords.ts says how that is known) and the exports are WGS-84 (DATA.md), so
+ * every coordinate is converted on its way into a file: written as drawn, it sat about 0.56 km
+ * off on the map. The model keeps the drawn (GCJ-02) figures and only the writers convert, so the
+ * seeded PRNG draws, and with them every other row of the bank, stay as they were.
+ */
+export function exported(p: readonly [number, number]): LngLat {
+  const [x, y] = convertPoint(p, BUNDLED_BASE_SYSTEM, 'WGS84');
+  return [round6(x), round6(y)];
 }
 
 export interface Square {

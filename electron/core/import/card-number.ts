@@ -12,6 +12,16 @@ export function cardHasher(db: Db): (cardNo: string) => string {
   return (no) => crypto.createHmac('sha256', key).update(no).digest('base64url').slice(0, 32);
 }
 
+/**
+ * How an acquiring export names a payer (付款方标识, "hashed card or account" in DATA.md): the first
+ * 16 hex digits of SHA-256 of the card or account number, upper case. DATA.md does not fix the
+ * scheme; this is the one the bank's 收单 exports and the demo use. Unkeyed, so never stored beside
+ * a masked number: a card keeps it only under the card key (card.payer_key = cardHasher(token)).
+ */
+export function payerToken(number: string): string {
+  return crypto.createHash('sha256').update(number).digest('hex').slice(0, 16).toUpperCase();
+}
+
 export function maskCardNo(no: string): string {
   if (no.length <= 10) return no.length <= 4 ? '****' : `${'*'.repeat(no.length - 4)}${no.slice(-4)}`;
   return `${no.slice(0, 6)}${'*'.repeat(no.length - 10)}${no.slice(-4)}`;

@@ -7,7 +7,7 @@ import type { Mapping } from './recognise.js';
 import { UNBALANCED_QUOTES } from './readers/csv.js';
 import { cellReader, coordinateWarning, idCheckDigitOk, ValueError, type Cell } from './values.js';
 import { dateFormatOf } from './profiles.js';
-import { cardHasher, maskCardNo } from './card-number.js';
+import { cardHasher, maskCardNo, payerToken } from './card-number.js';
 import { guardExtra } from './extra-guard.js';
 import { gridGeometryWarning } from '../grid/geometry-check.js';
 
@@ -29,7 +29,7 @@ export type RefKind = 'customer' | 'org' | 'staff';
 export function tableColumns(m: Mapping): string[] {
   const ds = m.dataset;
   const cols = ds.columns.map((c) => c.key);
-  if (ds.id === 'card') cols.push('card_no_masked');
+  if (ds.id === 'card') cols.push('card_no_masked', 'payer_key');
   if (ds.id === 'grid') cols.push('geometry');
   cols.push('extra');
   return cols;
@@ -197,6 +197,7 @@ export function compileRows(
         const at = slot.get('card_no')!;
         const no = (values[at] as string).replace(/\s/g, '');
         values[slot.get('card_no_masked')!] = maskCardNo(no);
+        values[slot.get('payer_key')!] = hashCard(payerToken(no));
         values[at] = hashCard(no);
       }
       if (ds.id === 'grid') {

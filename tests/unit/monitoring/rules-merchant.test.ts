@@ -230,7 +230,7 @@ describe('merchant.self_paid', () => {
     const m = f[0];
     expect(m.staff_id).toBe('S9');
     // 500 + 500 + 300 + 200 = 1,500 元 of 1,500 + 10 × 10 = 1,600 元 → 93.8%
-    expect(m.summary).toContain('有 4 笔共 1,500.00 元（占交易金额 93.8%）由法人、拓展客户经理本人账户支付');
+    expect(m.summary).toContain('有 4 笔共 1,500.00 元（占交易金额 93.8%）由法人、拓展客户经理本人账户或银行卡支付');
     const who = m.evidence.filter((e) => e.kind === 'customer').map((e) => [e.fields.付款方标识, e.fields.身份]);
     expect(who.sort()).toEqual([['D-K1', '拓展客户经理'], ['D-O1', '法人'], ['SA1', '法人']]);
     expect(m.effects.find((e) => e.key === 'acq_txn_amount')!.value).toBe(1500);

@@ -101,9 +101,7 @@ export async function generateDemoBank(opts: SeedOptions): Promise<SeedResult> {
   const visits = writeVisits(bank, rng('visit'), file('visit'));
   counts.visit = visits.rows;
   counts.referral = writeReferrals(bank, rng('referral'), file('referral'));
-  const merchantsByBranch = new Map<string, number>();
-  for (const m of merchants) if (m.status === '正常') merchantsByBranch.set(m.owner.branchId, (merchantsByBranch.get(m.owner.branchId) ?? 0) + 1);
-  counts.target = await writeTargets(bank, rng('target'), { merchantsByBranch, visitedByManager: visits.visitedByManager }, file('target'));
+  counts.target = await writeTargets(bank, rng('target'), { merchants, visitsByManager: visits.visitsByManager, cardPlan }, file('target'));
 
   const labelsFile = path.join(outDir, `labels_${stamp}.json`);
   writeLabels(bank.labels, labelsFile);

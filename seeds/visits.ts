@@ -24,20 +24,19 @@ const NOTES = [
   '',
 ];
 
-export function writeVisits(bank: Bank, rng: Rng, path: string): { rows: number; visitedByManager: Map<string, number> } {
+export function writeVisits(bank: Bank, rng: Rng, path: string): { rows: number; visitsByManager: Map<string, number> } {
   const end = bank.endDate;
   const days = dayRange(monthStart(end), end);
   const w = new DelimitedWriter(path, ['走访编号', '走访时间', '走访人员号', '客户号', '走访对象', '网格编号', '经度', '纬度', '走访方式', '走访结果', '推荐产品', '备注'], { bom: true, crlf: true });
   const byManager = groupBy(bank.customers, (c) => c.managerId);
   const gridsByOwner = groupBy(bank.grids, (g) => g.ownerId);
   const grids = new Map(bank.grids.map((g) => [g.id, g]));
-  const visited = new Map<string, number>();
+  const records = new Map<string, number>();
   let seq = 0;
   const visitors = bank.staff.filter((s) => s.post === '客户经理' || s.post === '大堂经理' || s.post === '金融助理');
   for (const s of visitors) {
     const n = s.post === '客户经理' ? Math.round(bank.params.visitsPerManager * (0.3 + rng.next() * 1.4)) : rng.int(0, 8);
     const mine = byManager.get(s.id) ?? bank.customers.filter((c) => c.orgId === s.orgId).slice(0, 200);
-    const seen = new Set<string>();
     for (let i = 0; i < n; i++) {
       const day = rng.pick(days);
       const prospect = rng.chance(0.12) || mine.length === 0;
@@ -47,17 +46,16 @@ export function writeVisits(bank: Bank, rng: Rng, path: string): { rows: number;
       const result = rng.pickWeighted([['有意向', 30], ['已办理', 20], ['无需求', 35], ['未遇', method === '上门' ? 15 : 0]] as const);
       const p = method === '上门' ? (c?.point ? [round6(c.point[0] + (rng.next() - 0.5) * 0.0004), round6(c.point[1] + (rng.next() - 0.5) * 0.0004)] : grid ? pointInSquare(rng, grid.square) : null) : null;
       const products = rng.shuffle([...ITEMS]).slice(0, rng.int(1, 3)).join(';');
-      if (c) seen.add(c.id);
       w.write([
         `ZF${compact(day)}${String(++seq).padStart(6, '0')}`, timestamp(day, rng.int(8 * 3600, 19 * 3600)), s.id, c?.id ?? '',
         c ? c.name : personName(rng, rng.chance(0.5)), method === '上门' ? (grid?.id ?? '') : c?.gridId ?? '', p?.[0], p?.[1],
         method, result, products, rng.pick(NOTES),
       ]);
     }
-    visited.set(s.id, seen.size);
+    records.set(s.id, n);
   }
   w.close();
-  return { rows: w.rows, visitedByManager: visited };
+  return { rows: w.rows, visitsByManager: records };
 }
 
 export function writeReferrals(bank: Bank, rng: Rng, path: string): number {

@@ -271,13 +271,24 @@ describe('dashboards on the demo bank', () => {
     expect(kinds.series[0].data.reduce<number>((a, v) => a + fenOf(v!), 0)).toBe(depositFen(DATE));
   });
 
-  it('考核目标: 存款日均 of the demo (a DATA.md name) gives completion = month average ÷ target; names DATA.md lacks (贷款余额) are not matched', () => {
+  it('考核目标: 存款日均 and 各项贷款余额 of the demo (DATA.md names) give completion = actual ÷ target; a name DATA.md lacks (贷款余额) is not matched', () => {
     const want = db.prepare("SELECT target_value FROM target WHERE period = '2024-07' AND subject_type = '机构' AND subject_id = ? AND indicator = '存款日均'").pluck().get(BRANCH) as number;
     const k = spec('branch', 'deposit').kpis.find((x) => x.key === 'deposit_avg_month')!;
     expect(k.target).toEqual({ period: '2024-07', value: want, completion: expect.any(Number) });
     expect(k.target!.completion).toBeCloseTo(k.value! / want, 12);
-    // the demo's 贷款余额 is not DATA.md's 各项贷款余额: no target is guessed onto loan_balance
-    expect(spec('branch', 'loan').kpis.find((x) => x.key === 'loan_balance')!.target).toBeNull();
+    const loanWant = db.prepare("SELECT target_value FROM target WHERE period = '2024-07' AND subject_type = '机构' AND subject_id = ? AND indicator = '各项贷款余额'").pluck().get(BRANCH) as number;
+    const loan = spec('branch', 'loan').kpis.find((x) => x.key === 'loan_balance')!;
+    expect(loan.target!.value).toBe(loanWant);
+    expect(loan.target!.completion).toBeCloseTo(loan.value! / loanWant, 12);
+    // 贷款余额 is not DATA.md's 各项贷款余额: a row naming it is never guessed onto loan_balance
+    // (the head office has no demo target, so only this row could give it one)
+    db.prepare("INSERT INTO target (period, subject_type, subject_id, indicator, target_value) VALUES ('2024-07', '机构', 'QZ000', '贷款余额', 1000000)").run();
+    try {
+      const o = dashboardSpec(db, 'loan', { date: DATE, base: null, target: targets.get('bank')!, lang: 'zh' });
+      expect(o.kpis.find((x) => x.key === 'loan_balance')!.target).toBeNull();
+    } finally {
+      db.prepare("DELETE FROM target WHERE subject_id = 'QZ000'").run();
+    }
     // a staff member's own target
     const mine = db.prepare("SELECT target_value FROM target WHERE period = '2024-07' AND subject_type = '员工' AND subject_id = ? AND indicator = '存款日均'").pluck().get(staff) as number | undefined;
     const sk = dashboardSpec(db, 'deposit', { date: DATE, base: null, target: targets.get('staff')!, lang: 'zh' }).kpis.find((x) => x.key === 'deposit_avg_month')!;

@@ -101,7 +101,10 @@ describe('export layout', () => {
     const body = targets.slice(1);
     expect(new Set(body.map((x) => x[0]))).toEqual(new Set(['2024-07']));
     expect(body.filter((x) => x[1] === '机构' && x[3] === '存款日均')).toHaveLength(8);
-    expect(body.some((x) => x[1] === '员工' && x[3] === '贷款余额' && Number(x[4]) > 0)).toBe(true);
+    expect(body.some((x) => x[1] === '员工' && x[3] === '各项贷款余额' && Number(x[4]) > 0)).toBe(true);
+    // a 支行 has a target for every indicator of the default scheme, under DATA.md's names
+    const branchNames = new Set(body.filter((x) => x[1] === '机构' && x[2] === body.find((y) => y[1] === '机构')![2]).map((x) => x[3]));
+    expect(branchNames).toEqual(new Set(['存款日均', '各项贷款余额', '有效商户数', '走访次数', '高质量商户数', '中间业务有效客户', '贷记卡发卡量', '不良贷款率']));
   });
 
   it('writes the labels as a JSON array that is not a table', () => {

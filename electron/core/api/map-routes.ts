@@ -17,8 +17,10 @@ import { scopeOf } from './scope-param.js';
 
 const Id = z.string().trim().min(1).max(64);
 const Period = { date: isoDate.optional(), from: isoDate.optional(), to: isoDate.optional() };
-const GridsQuery = z.object({ ...Period, measure: z.enum(GRID_MEASURES).optional(), item: z.string().max(8).optional() }).passthrough();
-const PointsQuery = z.object({ kind: z.enum(['customer', 'merchant']).optional(), date: isoDate.optional(), colour: z.enum(POINT_COLOURS).optional() }).passthrough();
+// ?staff= is the console's staff context (empty = none), as the dashboards take it
+const Staff = z.string().trim().max(64).optional();
+const GridsQuery = z.object({ ...Period, staff: Staff, measure: z.enum(GRID_MEASURES).optional(), item: z.string().max(8).optional() }).passthrough();
+const PointsQuery = z.object({ kind: z.enum(['customer', 'merchant']).optional(), date: isoDate.optional(), colour: z.enum(POINT_COLOURS).optional(), staff: Staff }).passthrough();
 const VisitsQuery = z.object({ ...Period, staff: Id.optional(), result: z.string().max(10).optional() }).passthrough();
 const DetailQuery = z.object(Period).passthrough();
 const PointParam = z.object({ kind: z.enum(['customer', 'merchant']), id: Id });

@@ -17,7 +17,7 @@ import { baseSystem } from './base.js';
 import { convertCoords } from './coords.js';
 import { assignedPerGrid, balancePerGrid, customersPerGrid, holdersPerGrid, missingInGrid, visitedPerGrid, visitsPerGrid, type Period } from './measures.js';
 import { exportsSystem } from './settings.js';
-import { gridScopeSql } from './scope-sql.js';
+import { gridScopeSql, gridStaffSql, mapStaff } from './scope-sql.js';
 
 export interface GridQuery {
   date?: string;
@@ -25,6 +25,8 @@ export interface GridQuery {
   to?: string;
   measure?: GridMeasure;
   item?: string;
+  /** the console's staff context: only the grids they are 网格责任人 of */
+  staff?: string;
 }
 
 /** The date (default: the latest data date) and the visit period (default: the month of the date up to it). */
@@ -46,12 +48,16 @@ interface GridRow {
   geometry: string;
 }
 
-function gridsInScope(db: Db, s: Scope, gridId?: string): GridRow[] {
+function gridsInScope(db: Db, s: Scope, gridId?: string, staff: string | null = null): GridRow[] {
   const gs = gridScopeSql(s, 'g');
+  const mine = gridStaffSql(staff, 'g');
   const one = gridId === undefined ? '' : ' AND g.grid_id = @grid';
   return db
-    .prepare(`SELECT g.grid_id, g.name, g.grid_type, g.org_id, g.owner_staff_id, g.households, g.geometry FROM grid g WHERE ${gs.sql}${one} ORDER BY g.grid_id`)
-    .all({ ...gs.params, ...(gridId === undefined ? {} : { grid: gridId }) }) as GridRow[];
+    .prepare(
+      `SELECT g.grid_id, g.name, g.grid_type, g.org_id, g.owner_staff_id, g.households, g.geometry FROM grid g
+        WHERE ${gs.sql} AND ${mine.sql}${one} ORDER BY g.grid_id`,
+    )
+    .all({ ...gs.params, ...mine.params, ...(gridId === undefined ? {} : { grid: gridId }) }) as GridRow[];
 }
 
 /** The catalog item of `item` (its id, 1–18) and its bit; a 400 for anything else. */
@@ -65,8 +71,9 @@ export function gridLayer(db: Db, s: Scope, q: GridQuery): GridLayer {
   const measure = q.measure ?? 'visits';
   const item = measure === 'item_share' ? itemOf(db, q.item) : null;
   const p = periodOf(db, q);
+  const staff = mapStaff(db, s, q.staff);
   ensureGridAssignment(db);
-  const grids = gridsInScope(db, s);
+  const grids = gridsInScope(db, s, undefined, staff);
   let value: (g: GridRow) => number | null;
   if (measure === 'visits') {
     const m = visitsPerGrid(db, s, p);

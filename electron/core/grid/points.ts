@@ -15,7 +15,7 @@ import { UserInputError } from '../errors.js';
 import { baseSystem } from './base.js';
 import { convertFlat } from './coords.js';
 import { exportsSystem } from './settings.js';
-import { visitScopeSql } from './scope-sql.js';
+import { customerStaffSql, mapStaff, merchantStaffSql, visitScopeSql } from './scope-sql.js';
 import { ASSIGNMENT_JOIN } from './assign.js';
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -40,26 +40,30 @@ export interface PointQuery {
   kind?: 'customer' | 'merchant';
   date?: string;
   colour?: PointColour;
+  /** the console's staff context: the customers they manage, the merchants they signed */
+  staff?: string;
 }
 
 export function pointLayer(db: Db, s: Scope, q: PointQuery): PointLayer {
   const kind = q.kind ?? 'customer';
   const colour = q.colour ?? 'star';
-  return kind === 'customer' ? customerPoints(db, s, q.date, colour) : merchantPoints(db, s, q.date, colour);
+  const staff = mapStaff(db, s, q.staff);
+  return kind === 'customer' ? customerPoints(db, s, q.date, colour, staff) : merchantPoints(db, s, q.date, colour, staff);
 }
 
 /** Customers on the books on the date with a holding row: star 0–5, or the items of the catalog missing. */
-function customerPoints(db: Db, s: Scope, asked: string | undefined, colour: PointColour): PointLayer {
+function customerPoints(db: Db, s: Scope, asked: string | undefined, colour: PointColour, staff: string | null): PointLayer {
   const date = ensureHoldings(db, asked);
   const items = getCatalog(db).length;
   const cs = customerScopeSql(s, 'c');
+  const mine = customerStaffSql(staff, 'c');
   const rows = db
     .prepare(
       `SELECT c.cust_id, c.lng, c.lat, h.star, h.coverage FROM customer_holding h JOIN customer c ON c.cust_id = h.cust_id
-        WHERE h.data_date = @date AND ${cs.sql}`,
+        WHERE h.data_date = @date AND ${cs.sql} AND ${mine.sql}`,
     )
     .raw(true)
-    .iterate({ ...cs.params, date }) as Iterable<[string, number | null, number | null, number, number]>;
+    .iterate({ ...cs.params, ...mine.params, date }) as Iterable<[string, number | null, number | null, number, number]>;
   const p = pusher(db);
   const out: PointLayer = { system: p.system, kind: 'customer', colour, ids: [], xy: [], cls: [], without_coords: 0 };
   for (const [id, lng, lat, star, coverage] of rows) {
@@ -76,9 +80,10 @@ function customerPoints(db: Db, s: Scope, asked: string | undefined, colour: Poi
 }
 
 /** Merchants in service on the date (状态 正常, signed ≤ date): 0 normal, 1 有效, 2 高质量 for the month up to the date. */
-function merchantPoints(db: Db, s: Scope, asked: string | undefined, colour: PointColour): PointLayer {
+function merchantPoints(db: Db, s: Scope, asked: string | undefined, colour: PointColour, staff: string | null): PointLayer {
   const date = resolveDate(db, asked);
   const rs = rowScopeSql(s, 'm', 'c');
+  const mine = merchantStaffSql(staff, 'm');
   // per merchant through the (merchant_id, txn_time) index: only the month's rows of the merchants
   // drawn are read (one GROUP BY over the month scanned the whole table: 6 s on the medium bank)
   const monthOf = db
@@ -92,10 +97,10 @@ function merchantPoints(db: Db, s: Scope, asked: string | undefined, colour: Poi
   const rows = db
     .prepare(
       `SELECT m.merchant_id, m.lng, m.lat FROM merchant m ${customerJoin('merchant', 'm', 'c')}
-        WHERE m.status = '正常' AND (m.sign_date IS NULL OR m.sign_date <= @date) AND ${rs.sql}`,
+        WHERE m.status = '正常' AND (m.sign_date IS NULL OR m.sign_date <= @date) AND ${rs.sql} AND ${mine.sql}`,
     )
     .raw(true)
-    .iterate({ ...rs.params, date }) as Iterable<[string, number | null, number | null]>;
+    .iterate({ ...rs.params, ...mine.params, date }) as Iterable<[string, number | null, number | null]>;
   const p = pusher(db);
   const out: PointLayer = { system: p.system, kind: 'merchant', colour, ids: [], xy: [], cls: [], without_coords: 0 };
   for (const [id, lng, lat] of rows) {

@@ -103,6 +103,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { nav: 'assess.nav.ranking', icon: 'Document', capability: 'canReadData', navGroup: 'assess.nav.group' },
       },
       {
+        path: 'assess/scheme',
+        name: 'assessScheme',
+        component: () => import('./views/AssessSchemeView.vue'),
+        meta: { nav: 'ascheme.nav', icon: 'Document', capability: 'canReadData', navGroup: 'assess.nav.group' },
+      },
+      {
         path: 'bulletin',
         name: 'bulletin',
         component: () => import('./views/BulletinView.vue'),

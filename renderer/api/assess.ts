@@ -1,7 +1,7 @@
 // Assessment and report calls (electron/core/api/assess-routes.ts and report-routes.ts) on the one
 // client: same token, errors and 401 handling. The data scope (?org=) is passed by the caller from
 // the context store, as the dashboards do, so a request names exactly what the page shows.
-import type { AssessResult, ObjectType, RankingRow, SheetAdjustment, TargetIndicatorId } from '../../shared/assessment.js';
+import type { AssessResult, ObjectType, RankingRow, Scheme, SheetAdjustment, TargetIndicatorId } from '../../shared/assessment.js';
 import { dispositionName, json, request, send } from './client.js';
 
 export type Lang = 'zh' | 'en';
@@ -62,4 +62,25 @@ export const assessApi = {
   exportRanking: (q: { period: string; indicator: string; type: ObjectType; org: string | null; lang: Lang; format: Format }) => download(`/api/report/ranking/export?${params(q)}`),
   bulletin: (q: { date: string; org: string | null; staff: string | null; lang: Lang }, signal?: AbortSignal) => json<Bulletin>(`/api/report/bulletin?${params(q)}`, { signal }),
   exportBulletin: (q: { date: string; org: string | null; staff: string | null; lang: Lang; format: Format }) => download(`/api/report/bulletin/export?${params(q)}`),
+};
+
+/** A scheme as PUT takes it (electron/core/assess/scheme.ts SchemeBody). */
+export type SchemeBody = Pick<Scheme, 'name' | 'indicators' | 'deduction'>;
+
+export interface TargetsResult {
+  period: string;
+  locked: boolean;
+  cells: { object_type: ObjectType; object_id: string; indicator: TargetIndicatorId; value: number; batch_id: number | null }[];
+  problems: { object_type: ObjectType; object_id: string; indicator: string; problem: string }[];
+  unreadable_periods: { period: string; rows: number }[];
+}
+
+/** 方案与目标: the scheme line of an object type, and the period's target cells. */
+export const schemeApi = {
+  schemes: (type: ObjectType, signal?: AbortSignal) => json<{ current: Scheme; history: Scheme[] }>(`/api/assess/schemes/${type}`, { signal }),
+  saveScheme: (type: ObjectType, body: SchemeBody) => send<Scheme>('PUT', `/api/assess/schemes/${type}`, body),
+  targets: (q: { period: string; org: string | null }, signal?: AbortSignal) => json<TargetsResult>(`/api/assess/targets?${params(q)}`, { signal }),
+  /** one cell (value null clears it); the core audits it with the old and the new value */
+  setTarget: (q: { period: string; org: string | null }, cell: { object_type: ObjectType; object_id: string; indicator: TargetIndicatorId; value: number | null }) =>
+    send<{ ok: true }>('PUT', `/api/assess/targets?${params(q)}`, cell),
 };

@@ -6,6 +6,7 @@ import { dashEn } from '../components/dashboard/i18n.js';
 import { drillEn } from '../components/drill/i18n.js';
 import { monEn } from '../components/monitoring/i18n.js';
 import { assessEn } from '../components/assess/i18n.js';
+import { aschemeEn } from '../components/assess-scheme/i18n.js';
 import { gmapEn } from '../components/map/i18n.js';
 import { routeEn } from '../components/route/i18n.js';
 
@@ -197,6 +198,7 @@ const en: typeof zh = {
   drill: drillEn,
   mon: monEn,
   assess: assessEn,
+  ascheme: aschemeEn,
   gmap: gmapEn,
   route: routeEn,
 };

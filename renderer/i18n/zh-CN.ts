@@ -6,6 +6,7 @@ import { dashZh } from '../components/dashboard/i18n.js';
 import { drillZh } from '../components/drill/i18n.js';
 import { monZh } from '../components/monitoring/i18n.js';
 import { assessZh } from '../components/assess/i18n.js';
+import { aschemeZh } from '../components/assess-scheme/i18n.js';
 import { gmapZh } from '../components/map/i18n.js';
 import { routeZh } from '../components/route/i18n.js';
 export default {
@@ -196,6 +197,7 @@ export default {
   drill: drillZh,
   mon: monZh,
   assess: assessZh,
+  ascheme: aschemeZh,
   gmap: gmapZh,
   route: routeZh,
 };

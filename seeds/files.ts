@@ -2,13 +2,17 @@
 // grid (GeoJSON), plus the labels of the planted anomalies (JSON, deliberately not a dataset).
 
 import fs from 'node:fs';
+import { exported } from './geo.js';
 import type { Bank, Label } from './model.js';
 import { DelimitedWriter } from './writers.js';
 import { writeXlsx } from './xlsx.js';
 
 export function writeOrgs(bank: Bank, path: string): number {
   const w = new DelimitedWriter(path, ['机构号', '机构名称', '上级机构号', '机构层级', '经度', '纬度', '地址'], { bom: true, crlf: true });
-  for (const o of bank.orgs) w.write([o.id, o.name, o.parentId, o.level, o.lng, o.lat, o.address]);
+  for (const o of bank.orgs) {
+    const [lng, lat] = exported([o.lng, o.lat]);
+    w.write([o.id, o.name, o.parentId, o.level, lng, lat, o.address]);
+  }
   w.close();
   return w.rows;
 }
@@ -26,9 +30,10 @@ export function writeCustomers(bank: Bank, path: string): number {
     { encoding: 'gb18030', crlf: true },
   );
   for (const c of bank.customers) {
+    const p = c.point ? exported(c.point) : null;
     w.write([
       c.id, c.name, c.type, c.idType, c.idNo, c.gender, c.birth, c.phone, c.address, c.isFarmer ? '是' : '否',
-      c.orgId, c.managerId, c.gridId, c.point?.[0], c.point?.[1], c.openDate,
+      c.orgId, c.managerId, c.gridId, p?.[0], p?.[1], c.openDate,
     ]);
   }
   w.close();
@@ -41,7 +46,7 @@ export function writeGrids(bank: Bank, path: string): number {
     features: bank.grids.map((g) => ({
       type: 'Feature',
       properties: { 网格编号: g.id, 网格名称: g.name, 网格类型: g.type, 所属机构号: g.orgId, 网格责任人: g.ownerId, 户数: g.households },
-      geometry: { type: 'Polygon', coordinates: [g.square.ring] },
+      geometry: { type: 'Polygon', coordinates: [g.square.ring.map(exported)] },
     })),
   };
   fs.writeFileSync(path, JSON.stringify(fc, null, 1) + '\n');

@@ -3,7 +3,7 @@
 // anomaly of the 高质量商户 model.
 
 import { addDays, daysBetween, monthEnd, monthStart } from './dates.js';
-import { pointInSquare } from './geo.js';
+import { exported, pointInSquare } from './geo.js';
 import type { LngLat } from './geo.js';
 import type { Bank, Customer } from './model.js';
 import { INDUSTRIES, shopName } from './names.js';
@@ -146,7 +146,8 @@ const HEADER = ['merchant_id', 'name', 'industry', 'owner_cust_id', 'settle_acct
 export function writeMerchants(merchants: Merchant[], path: string): number {
   const w = new DelimitedWriter(path, HEADER);
   for (const m of merchants) {
-    w.write([m.id, m.name, m.industry, m.owner.id, m.settle, m.sign, m.status, m.point?.[0], m.point?.[1], m.gridId, m.managerId, m.orgId]);
+    const p = m.point ? exported(m.point) : null;
+    w.write([m.id, m.name, m.industry, m.owner.id, m.settle, m.sign, m.status, p?.[0], p?.[1], m.gridId, m.managerId, m.orgId]);
   }
   w.close();
   return w.rows;

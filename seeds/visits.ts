@@ -1,7 +1,7 @@
 // 走访记录 (some prospects with no 客户号) and 转介绍 (1+N: a few referrers bring several).
 
 import { addDays, compact, dayRange, monthStart, timestamp } from './dates.js';
-import { pointInSquare, round6 } from './geo.js';
+import { exported, pointInSquare, round6 } from './geo.js';
 import { groupBy } from './group.js';
 import type { Bank, Customer } from './model.js';
 import { personName } from './names.js';
@@ -44,7 +44,8 @@ export function writeVisits(bank: Bank, rng: Rng, path: string): { rows: number;
       const grid = c ? grids.get(c.gridId) : rng.pick(gridsByOwner.get(s.id) ?? bank.grids.filter((g) => g.branchId === s.branchId));
       const method = s.post === '客户经理' ? rng.pickWeighted([['上门', 50], ['电话', 20], ['微信', 20], ['厅堂', 10]] as const) : '厅堂';
       const result = rng.pickWeighted([['有意向', 30], ['已办理', 20], ['无需求', 35], ['未遇', method === '上门' ? 15 : 0]] as const);
-      const p = method === '上门' ? (c?.point ? [round6(c.point[0] + (rng.next() - 0.5) * 0.0004), round6(c.point[1] + (rng.next() - 0.5) * 0.0004)] : grid ? pointInSquare(rng, grid.square) : null) : null;
+      const drawn = method === '上门' ? (c?.point ? [round6(c.point[0] + (rng.next() - 0.5) * 0.0004), round6(c.point[1] + (rng.next() - 0.5) * 0.0004)] as const : grid ? pointInSquare(rng, grid.square) : null) : null;
+      const p = drawn ? exported(drawn) : null;
       const products = rng.shuffle([...ITEMS]).slice(0, rng.int(1, 3)).join(';');
       w.write([
         `ZF${compact(day)}${String(++seq).padStart(6, '0')}`, timestamp(day, rng.int(8 * 3600, 19 * 3600)), s.id, c?.id ?? '',

@@ -1,12 +1,22 @@
 // Grids lie inside the real district of their 支行; customers lie inside their grid.
+// The district file is GCJ-02 and the export files WGS-84 (DATA.md), so what the files carry is
+// converted back to GCJ-02 (gcoord's forward WGS-84 → GCJ-02, the direction the map itself takes)
+// before it is compared with the districts: taken as written it sits about 0.56 km off.
 
 import fs from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import gcoordModule from 'gcoord';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedResult } from '../../../seeds/index.js';
 import { SCALES } from '../../../seeds/model.js';
 import { fileOf, readGbk, readUtf8, removeSeed, seedTo, table } from './helpers.js';
+
+// gcoord is CommonJS typed as `export default`: take the API whichever way the loader hands it over
+type Gcoord = typeof gcoordModule.default;
+const gcoord: Gcoord = (gcoordModule as unknown as { default?: Gcoord }).default ?? (gcoordModule as unknown as Gcoord);
+/** a point of an export file (WGS-84) on the district map (GCJ-02) */
+const onMap = (p: number[]): [number, number] => gcoord.transform([p[0], p[1]] as [number, number], gcoord.WGS84, gcoord.GCJ02) as [number, number];
 
 const DISTRICT_OF: Record<string, string> = {
   鲤城支行: '鲤城区', 丰泽支行: '丰泽区', 晋江支行: '晋江市', 石狮支行: '石狮市',
@@ -54,17 +64,47 @@ describe('grids and places', () => {
     }
   });
 
-  it('keeps every grid vertex and centre inside the district of its 支行', () => {
+  const districtOf = (branch: string) =>
+    districts.features.find((d) => (d.properties as { name: string }).name === DISTRICT_OF[branch]) as Feature<Polygon | MultiPolygon>;
+
+  it('keeps every grid vertex and centre inside the district of its 支行, once on the map', () => {
     for (const g of grids.features) {
       const branch = branchOf.get(g.properties!['所属机构号'])!;
-      const district = districts.features.find((d) => (d.properties as { name: string }).name === DISTRICT_OF[branch]) as Feature<Polygon | MultiPolygon>;
+      const district = districtOf(branch);
       expect(district, branch).toBeTruthy();
-      const ring = g.geometry.coordinates[0];
+      const ring = g.geometry.coordinates[0].map(onMap);
       for (const p of ring) expect(booleanPointInPolygon(p, district), `${g.properties!['网格编号']} ${p}`).toBe(true);
       const cx = (ring[0][0] + ring[2][0]) / 2;
       const cy = (ring[0][1] + ring[2][1]) / 2;
       expect(booleanPointInPolygon([cx, cy], district)).toBe(true);
     }
+  });
+
+  it('places every 支行 and 分理处 inside the district of its 支行, once on the map', () => {
+    const org = table(readUtf8(fileOf(r, 'org')), ',');
+    const [lng, lat, level] = [org.col('经度'), org.col('纬度'), org.col('机构层级')];
+    let placed = 0;
+    for (const x of org.rows) {
+      if (x[level] === '总行') continue;
+      const p = onMap([Number(x[lng]), Number(x[lat])]);
+      expect(booleanPointInPolygon(p, districtOf(branchOf.get(x[0])!)), `${x[0]} ${p}`).toBe(true);
+      placed++;
+    }
+    expect(placed).toBeGreaterThan(branchCount * 2); // each 支行 and its 2–4 分理处
+  });
+
+  it('puts the 上门 visits inside the district of their grid, once on the map', () => {
+    const visit = table(readUtf8(fileOf(r, 'visit')), ',');
+    const gridBranch = new Map(grids.features.map((g) => [g.properties!['网格编号'] as string, branchOf.get(g.properties!['所属机构号'])!]));
+    const [grid, lng, lat] = [visit.col('网格编号'), visit.col('经度'), visit.col('纬度')];
+    let placed = 0;
+    for (const x of visit.rows) {
+      if (!x[lng] || !x[grid]) continue;
+      const p = onMap([Number(x[lng]), Number(x[lat])]);
+      expect(booleanPointInPolygon(p, districtOf(gridBranch.get(x[grid])!)), `${x[0]} ${p}`).toBe(true);
+      placed++;
+    }
+    expect(placed).toBeGreaterThan(100);
   });
 
   it('places customers and merchants inside their grid', () => {

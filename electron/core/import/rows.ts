@@ -10,6 +10,7 @@ import { dateFormatOf } from './profiles.js';
 import { cardHasher, maskCardNo, payerToken } from './card-number.js';
 import { guardExtra } from './extra-guard.js';
 import { gridGeometryWarning } from '../grid/geometry-check.js';
+import { checkTarget, type TargetRow } from './target-check.js';
 
 export const GEOMETRY_COL: ColumnDef = { key: 'geometry', zh: '几何图形', type: 'text', required: true };
 
@@ -199,6 +200,17 @@ export function compileRows(
         values[slot.get('card_no_masked')!] = maskCardNo(no);
         values[slot.get('payer_key')!] = hashCard(payerToken(no));
         values[at] = hashCard(no);
+      }
+      if (ds.id === 'target') {
+        // 考核期, 指标 and 目标值 by the assessment's rules (target-check.ts); the period stored canonical
+        const row = Object.fromEntries(['period', 'subject_type', 'subject_id', 'indicator', 'target_value'].map((k) => [k, values[slot.get(k)!]])) as unknown as TargetRow;
+        const t = checkTarget(row, r);
+        for (const i of t.issues) {
+          (i.level === 'rejected' ? reject : warn)(headerOf.get(i.key) ?? i.key, i.value, i.reason);
+          if (i.unknownRef && !(unknownRefs ??= []).includes(i.unknownRef)) unknownRefs.push(i.unknownRef);
+        }
+        if (t.period === null || t.issues.some((i) => i.level === 'rejected')) return { values: null, issues: issues.filter((i) => i.level === 'rejected'), day: null };
+        values[slot.get('period')!] = t.period;
       }
       if (ds.id === 'grid') {
         const g = values[slot.get('geometry')!] as string | null;

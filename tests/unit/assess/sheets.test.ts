@@ -145,11 +145,21 @@ describe('the July sheets', () => {
     expect([e2.rank, e1.rank, e3.rank]).toEqual([1, 2, 3]);
   });
 
-  it('lists a 指标 that is no target indicator instead of matching it', () => {
-    const { problems } = readTargets(db, parsePeriod('2024-07'));
-    expect(problems).toEqual([expect.objectContaining({ object_type: 'org', object_id: 'B1', indicator: '走访户数' })]);
-    // and a 考核期 that names no period (2024-7 is not 2024-07: never guessed)
-    expect(unreadablePeriods(db)).toEqual([{ period: '2024-7', rows: 1 }]);
+  it('the importer rejected the unknown 指标 and the bad 考核期; such rows written before it checked are listed, not matched', () => {
+    expect(readTargets(db, parsePeriod('2024-07')).problems).toEqual([]);
+    expect(unreadablePeriods(db)).toEqual([]);
+    // rows an earlier console let in (no batch: as a database from before the check holds them)
+    const ins = db.prepare("INSERT INTO target (period, subject_type, subject_id, indicator, target_value) VALUES (?, '机构', 'B1', ?, ?)");
+    try {
+      ins.run('2024-07', '走访户数', 10);
+      ins.run('2024-7', 'visits', 4);
+      const { problems } = readTargets(db, parsePeriod('2024-07'));
+      expect(problems).toEqual([expect.objectContaining({ object_type: 'org', object_id: 'B1', indicator: '走访户数' })]);
+      // and a 考核期 that names no period (2024-7 is not 2024-07: never guessed)
+      expect(unreadablePeriods(db)).toEqual([{ period: '2024-7', rows: 1 }]);
+    } finally {
+      db.prepare("DELETE FROM target WHERE indicator = '走访户数' OR period = '2024-7'").run();
+    }
   });
 
   it('without a choice the bank is one org sheet (the head office); --org and --staff together are refused', () => {

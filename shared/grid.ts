@@ -156,3 +156,31 @@ export interface PointDetail {
   /** renderer URL (hash route) of the customer's 360 (a merchant's 法人客户号), null when none in scope */
   link: string | null;
 }
+
+/** POST /api/map/visits body: a visit recorded on the map, stored like an imported one (an undoable batch). */
+export interface VisitInput {
+  /** 客户号; or else target_name (a prospect), never both */
+  cust_id?: string;
+  target_name?: string;
+  /** 走访人员号; absent: the user's own */
+  staff_id?: string;
+  grid_id?: string;
+  /** the point in the system of the map's base layer (the core converts it for storage) */
+  lng?: number;
+  lat?: number;
+  /** one of VISIT_METHODS / VISIT_RESULTS (the core's schema refuses anything else with a sentence) */
+  method: string;
+  result: string;
+  /** item ids (or names) of the 18 items */
+  products: string[];
+  /** 走访时间 */
+  visit_time: string;
+  note?: string;
+}
+
+/** POST /api/map/visits answer: the new visit and the import batch that holds it (undo goes by the batch). */
+export interface RecordedVisit {
+  visit_id: string;
+  batch_id: number;
+  visit_time: string;
+}

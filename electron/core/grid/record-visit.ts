@@ -5,7 +5,7 @@
 // audited in that transaction too. Coordinates come in the base layer's system (what the map shows)
 // and are stored in the exports' system, like the visit file's.
 import { z } from 'zod';
-import { VISIT_METHODS, VISIT_RESULTS } from '../../../shared/grid.js';
+import { VISIT_METHODS, VISIT_RESULTS, type RecordedVisit } from '../../../shared/grid.js';
 import { auditInTransaction } from '../audit/index.js';
 import { HttpError, NotFoundError } from '../auth/errors.js';
 import { getCatalog } from '../crm/catalog.js';
@@ -40,12 +40,6 @@ const Body = z
   .strict()
   .refine((b) => (b.cust_id === undefined) !== (b.target_name === undefined), { message: '请填写客户号或走访对象（二者选一） (give cust_id or target_name, one of them)', path: ['cust_id'] })
   .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: '经度和纬度须同时提供 (lng and lat go together)', path: ['lng'] });
-
-export interface RecordedVisit {
-  visit_id: string;
-  batch_id: number;
-  visit_time: string;
-}
 
 function bad(message: string): never {
   throw new UserInputError(message, 'bad_visit');

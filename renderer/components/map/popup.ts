@@ -1,6 +1,6 @@
 // A marker's popup as DOM nodes: names and gaps come from data, so every one is set with
 // textContent; Leaflet gets the element, never an HTML string.
-import type { PointDetail } from '../../api/map.js';
+import type { PointDetail } from '../../../shared/grid.js';
 
 export interface PopupWords {
   star: string;

@@ -38,6 +38,7 @@ export const aschemeZh = {
     deductionShort: '扣分',
     perAlertShort: '每条 {n} 分，最多 {max} 分',
     system: '系统默认',
+    defaultName: { org: '支行考核方案（默认）', staff: '客户经理考核方案（默认）' },
   },
   invalid: {
     name: '请填写方案名称。',
@@ -99,7 +100,7 @@ export const aschemeEn: AschemeWords = {
     sumWeights: 'Weights total {sum}',
     deduction: 'Deductions',
     perAlert: 'Per confirmed alert',
-    max: 'At most per object and period',
+    max: 'at most per object and period',
     points: 'pts',
     save: 'Save as a new version',
     reset: 'Discard changes',
@@ -113,6 +114,7 @@ export const aschemeEn: AschemeWords = {
     deductionShort: 'Deductions',
     perAlertShort: '{n} per alert, at most {max}',
     system: 'System default',
+    defaultName: { org: 'Branch scheme (default)', staff: 'Account manager scheme (default)' },
   },
   invalid: {
     name: 'Enter a scheme name.',

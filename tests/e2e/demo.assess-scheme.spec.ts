@@ -1,0 +1,157 @@
+// 方案与目标 on the demo bank: a weight changed and saved becomes a new scheme version and the
+// 考核表's score of that indicator follows it; a target cell typed in 万元 becomes the sheet's target
+// in 元 and its completion follows; a user without assess:write sees both parts read only. Each
+// change is put back at the end, through the same screen. Screenshots zh/en of the screen, and the
+// English ones of 排名与对标 and 业务通报.
+import { expect, test, type Page } from '@playwright/test';
+import { login, shot as save } from './helpers.js';
+
+const PERIOD = '2024-07';
+/** "1,234,567.89" (元, as the sheet prints money) → 1234567.89 */
+const yuanOf = (s: string) => Number(s.replace(/,/g, ''));
+/** A screenshot of the screen itself: the confirmation toasts of the saves just made are taken off first. */
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => document.querySelectorAll('.el-message').forEach((m) => m.remove()));
+  await save(page, name);
+}
+const ready = (page: Page, id: string) => expect(page.getByTestId(id)).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
+
+async function openSheet(page: Page, object: string) {
+  await page.goto(`./#/assess/sheets?period=${PERIOD}&type=org&object=${object}`);
+  await ready(page, 'assess-page');
+  await expect(page.getByTestId('assess-sheet')).toHaveAttribute('data-object', `org:${object}`);
+}
+
+/** The 存款日均 row of the open sheet: its printed target, actual, completion, weight and score. */
+async function depositAvgRow(page: Page) {
+  const row = page.getByTestId('assess-sheet-rows').locator('.el-table__body tr', { hasText: '存款日均' });
+  const cell = (i: number) => row.locator('td').nth(i);
+  return {
+    target: yuanOf((await cell(1).innerText()).trim()),
+    actual: yuanOf((await cell(2).getByTestId('assess-actual').innerText()).trim()),
+    completion: (await cell(3).innerText()).trim(),
+    weight: Number((await cell(4).innerText()).trim()),
+    score: (await cell(5).innerText()).trim(),
+  };
+}
+
+async function setWeight(page: Page, indicator: string, weight: number): Promise<number> {
+  await page.goto('./#/assess/scheme?tab=scheme&type=org');
+  const editor = page.getByTestId('scheme-editor');
+  await ready(page, 'scheme-editor');
+  const before = Number(await editor.getAttribute('data-version'));
+  const input = page.getByTestId('scheme-rows').locator(`.ind-${indicator}`).getByTestId('scheme-weight').locator('input');
+  await input.fill(String(weight));
+  await input.press('Tab');
+  await expect(editor).toHaveAttribute('data-dirty', '1');
+  await page.getByTestId('scheme-save').click();
+  // the saved version is the done signal: the editor reloads the scheme line after the PUT
+  await expect(editor).toHaveAttribute('data-version', String(before + 1));
+  await ready(page, 'scheme-editor');
+  return before + 1;
+}
+
+async function setTarget(page: Page, object: string, text: string): Promise<string> {
+  await page.goto(`./#/assess/scheme?tab=targets&type=org&period=${PERIOD}`);
+  const grid = page.getByTestId('target-grid');
+  await ready(page, 'target-grid');
+  await expect(grid).toHaveAttribute('data-period', PERIOD);
+  const input = page.getByTestId(`target-${object}-deposit_avg`);
+  const old = await input.inputValue();
+  await input.fill(text);
+  await expect(grid).toHaveAttribute('data-changed', '1');
+  await page.getByTestId('target-save').click();
+  await expect(grid).toHaveAttribute('data-changed', '0');
+  await ready(page, 'target-grid');
+  await expect(page.getByTestId(`target-${object}-deposit_avg`)).toHaveValue(text);
+  return old;
+}
+
+test('方案与目标: a saved weight is a new version and the sheet scores with it; a target typed in 万元 moves the completion; screenshots', async ({ page }) => {
+  test.setTimeout(300_000);
+  await login(page, 'admin', 'admin123');
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // a branch with a 存款日均 target: the second row of the 考核表 list (the head office is first)
+  await page.goto(`./#/assess/sheets?period=${PERIOD}&type=org`);
+  await ready(page, 'assess-page');
+  await page.getByTestId('assess-list').locator('.el-table__body tr').nth(1).click();
+  const object = (await page.getByTestId('assess-sheet').getAttribute('data-object'))!.replace(/^org:/, '');
+  const before = await depositAvgRow(page);
+  expect(before.target).toBeGreaterThan(0);
+
+  const version = await setWeight(page, 'deposit_avg', 40);
+  await expect(page.getByTestId('scheme-version')).toContainText(`v${version}`);
+  await expect(page.getByTestId('scheme-history').locator('.el-table__body tr').first()).toContainText(`v${version}`);
+  await shot(page, 'assess-scheme-zh');
+  await page.getByTestId('lang').getByText('EN', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await ready(page, 'scheme-editor');
+  await shot(page, 'assess-scheme-en');
+  await page.getByTestId('lang').getByText('中文', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  await openSheet(page, object);
+  await expect(page.getByTestId('assess-sheet')).toContainText(`v${version}`);
+  const weighted = await depositAvgRow(page);
+  // DATA.md: completion = actual / target; c = 0 below 60 %, else min(completion, 120 %); score = weight × c.
+  // From the sheet's own printed figures (actual to the 分), with the new weight 40.
+  const c1 = weighted.actual / weighted.target;
+  expect(weighted.weight).toBe(40);
+  expect(weighted.score).toBe((40 * (c1 < 0.6 ? 0 : Math.min(c1, 1.2))).toFixed(2));
+
+  // 12345.67 万元 = 123,456,700 元 (× 10,000): the core stores 元, the sheet prints 元
+  const oldTarget = await setTarget(page, object, '12345.67');
+  await page.getByTestId('lang').getByText('EN', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await ready(page, 'target-grid');
+  await shot(page, 'assess-targets-en');
+  await page.getByTestId('lang').getByText('中文', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await ready(page, 'target-grid');
+  await shot(page, 'assess-targets-zh');
+
+  await openSheet(page, object);
+  const retargeted = await depositAvgRow(page);
+  expect(retargeted.target).toBe(123_456_700);
+  const c2 = retargeted.actual / 123_456_700;
+  expect(retargeted.completion).toBe(`${(c2 * 100).toFixed(2)}%`);
+  expect(retargeted.score).toBe((40 * (c2 < 0.6 ? 0 : Math.min(c2, 1.2))).toFixed(2));
+
+  // put the demo bank back: the old target (its 万元 text) and DATA.md's weight 30
+  await setTarget(page, object, oldTarget);
+  await setWeight(page, 'deposit_avg', 30);
+  await openSheet(page, object);
+  const after = await depositAvgRow(page);
+  expect(after.target).toBe(before.target);
+  expect(after.score).toBe(before.score);
+});
+
+test('方案与目标 without assess:write (行长): scheme and targets read only', async ({ page }) => {
+  await login(page, 'hangzhang', 'demo123');
+  await page.goto('./#/assess/scheme?tab=scheme&type=org');
+  await ready(page, 'scheme-editor');
+  await expect(page.getByTestId('ascheme-readonly')).toBeVisible();
+  await expect(page.getByTestId('scheme-save')).toHaveCount(0);
+  await expect(page.getByTestId('scheme-add')).toHaveCount(0);
+  await expect(page.getByTestId('scheme-weight').first().locator('input')).toBeDisabled();
+  await page.goto(`./#/assess/scheme?tab=targets&type=org&period=${PERIOD}`);
+  await ready(page, 'target-grid');
+  await expect(page.getByTestId('target-table').locator('.el-table__body tr').first()).toBeVisible();
+  await expect(page.getByTestId('target-table').locator('input')).toHaveCount(0);
+  await expect(page.getByTestId('target-save')).toHaveCount(0);
+});
+
+test('English screenshots of 排名与对标 and 业务通报', async ({ page }) => {
+  await login(page, 'admin', 'admin123');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByTestId('lang').getByText('EN', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goto(`./#/assess/ranking?period=${PERIOD}&type=org`);
+  await ready(page, 'ranking-page');
+  await expect(page.getByTestId('ranking-table').locator('.el-table__body tr').first()).toBeVisible();
+  await shot(page, 'assess-ranking-en');
+  await page.goto('./#/bulletin');
+  await ready(page, 'bulletin-page');
+  await shot(page, 'assess-bulletin-en');
+});

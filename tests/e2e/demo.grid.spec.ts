@@ -144,6 +144,56 @@ test('a visit recorded on the map shows in the visits layer, and the message lea
   await expect(page.getByTestId('grid-map')).toHaveAttribute('data-visits', String(before));
 });
 
+test('the visits time window: one day, 7 days and up to the day add up, the slider moves the end', async () => {
+  const map = page.getByTestId('grid-map');
+  const readout = page.getByTestId('map-visits-shown');
+  const shown = async () => Number(await map.getAttribute('data-visits'));
+  await page.goto('./#/grid/map?layers=grids,visits');
+  await mapReady(page);
+  // the whole range by default: the month of the data date up to it, and no slider
+  const from = (await readout.getAttribute('data-start'))!;
+  const end = (await readout.getAttribute('data-end'))!;
+  expect(from).toBe(`${end.slice(0, 8)}01`);
+  await expect(page.getByTestId('map-visit-slider')).toHaveCount(0);
+  const all = await shown();
+  expect(all).toBeGreaterThan(0);
+  /** the visits drawn for a window ending on `day`; waits on the readout naming that day */
+  const windowOf = async (win: string, day: string) => {
+    await page.goto(`./#/grid/map?layers=grids,visits&vwin=${win}&vday=${day}`);
+    await expect(readout).toHaveAttribute('data-end', day);
+    await mapReady(page);
+    return shown();
+  };
+  const dayBefore = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+  // the 7 single days ending on the range's last day add up to the 7-day window ending there
+  let week = 0;
+  for (let i = 6; i >= 0; i--) {
+    week += await windowOf('day', dayBefore(end, i));
+    await expect(readout).toHaveAttribute('data-start', dayBefore(end, i)); // one day: start = end
+  }
+  expect(await windowOf('week', end)).toBe(week);
+  await expect(readout).toHaveAttribute('data-start', dayBefore(end, 6));
+  // up to the day before the end, plus the last day alone, is the whole range
+  const last = await windowOf('day', end);
+  await expect(readout).toContainText(`显示 ${end} 的走访：${last} 条`);
+  expect((await windowOf('upto', dayBefore(end, 1))) + last).toBe(all);
+  await expect(readout).toHaveAttribute('data-start', from);
+
+  // from the bar: 单日 shows the slider at the range's end; a key press moves the end a day back
+  await page.goto('./#/grid/map?layers=grids,visits');
+  await mapReady(page);
+  await page.getByTestId('map-visit-window').click();
+  await page.locator('.el-select-dropdown:visible').getByText('单日', { exact: true }).click();
+  await expect(page).toHaveURL(/vwin=day/);
+  await expect(readout).toHaveAttribute('data-end', end);
+  expect(await shown()).toBe(last);
+  await page.getByTestId('map-visit-slider').locator('.el-slider__button-wrapper').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(new RegExp(`vday=${dayBefore(end, 1)}`));
+  await expect(readout).toHaveAttribute('data-end', dayBefore(end, 1));
+  await shot(page, 'grid-map-visits-zh');
+});
+
 test('a grid named like markup shows as text, and nothing runs', async () => {
   // one grid whose name is an <img onerror>, imported from a small GeoJSON file as a user would,
   // next to the first demo grid (its square moved 0.03° east); undone at the end

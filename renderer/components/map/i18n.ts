@@ -34,8 +34,9 @@ export const gmapZh = {
     staff: '走访人员',
     result: '走访结果',
     all: '全部',
-    slider: '显示至',
-    shown: '显示 {n} 条走访',
+    win: { all: '整个时段', day: '单日', week: '近7日', upto: '累计至当日' },
+    shownDay: '显示 {day} 的走访：{n} 条',
+    shownSpan: '显示 {start} 至 {end} 的走访：{n} 条',
   },
   state: { loading: '加载地图…', points: '{n} 个点（{none} 个无坐标未显示）' },
   record: {
@@ -113,8 +114,9 @@ export const gmapEn: typeof gmapZh = {
     staff: 'Visitor',
     result: 'Result',
     all: 'All',
-    slider: 'Show up to',
-    shown: '{n} visits shown',
+    win: { all: 'Whole range', day: 'One day', week: '7 days', upto: 'Up to the day' },
+    shownDay: 'Visits on {day}: {n}',
+    shownSpan: 'Visits {start} to {end}: {n}',
   },
   state: { loading: 'Loading the map…', points: '{n} points ({none} without coordinates not shown)' },
   record: {

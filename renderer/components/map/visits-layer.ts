@@ -1,5 +1,5 @@
 // The visits of the filter (date range, staff, result) as small canvas markers coloured by result;
-// the time slider narrows them to the days up to the one it points at, without asking the API again.
+// the time slider's window (visit-window.ts) narrows them to its days without asking the API again.
 import L from 'leaflet';
 import type { VisitLayer } from '../../../shared/grid.js';
 import { VISIT_COLOURS, VISIT_UNKNOWN } from './scale.js';
@@ -15,13 +15,13 @@ export class VisitsLayer {
     this.group.addTo(map);
   }
 
-  /** Draws the visits on or before `until` (YYYY-MM-DD; null: all); returns how many were drawn. */
-  draw(until: string | null): number {
+  /** Draws the visits from `start` to `end` (YYYY-MM-DD, both included); returns how many were drawn. */
+  draw(start: string, end: string): number {
     this.group.clearLayers();
     const { xy, day, result } = this.layer;
     let n = 0;
     for (let i = 0; i < this.layer.ids.length; i++) {
-      if (until !== null && day[i] > until) continue;
+      if (day[i] < start || day[i] > end) continue;
       const r = result[i];
       this.group.addLayer(
         L.circleMarker([xy[2 * i + 1], xy[2 * i]], {
@@ -37,11 +37,6 @@ export class VisitsLayer {
       n++;
     }
     return n;
-  }
-
-  /** The distinct days of the layer, oldest first (the slider's stops). */
-  days(): string[] {
-    return [...new Set(this.layer.day)].sort();
   }
 
   remove(): void {

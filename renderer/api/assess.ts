@@ -27,6 +27,12 @@ export interface Bulletin {
   columns: { key: string; label: string; unit: BulletinFigure['unit'] }[];
   units: { id: string; name: string; values: (number | null)[] }[];
   rankings: { key: string; label: string; unit: BulletinFigure['unit']; rows: { id: string; name: string; value: number | null; rank: number | null }[] }[];
+  /** 考核目标进度 of the units (report/bulletin-targets.ts); a null cell is 未设目标 */
+  progress: {
+    period: string;
+    indicators: { id: TargetIndicatorId; label: string; unit: 'yuan' | 'count' | 'ratio'; lowerIsBetter: boolean }[];
+    rows: { id: string; name: string; cells: ({ target: number; actual: number | null; completion: number | null } | null)[] }[];
+  } | null;
   alerts: { family: string; label: string; open: number }[];
   openAlerts: number;
 }

@@ -1,5 +1,5 @@
 // The 业务通报 as an A4 PDF (1–3 pages: headline figures with their three changes, the branch
-// table, the rankings, the open alerts, signature lines) and as a workbook (a cover, then one sheet
+// table, the month's target progress, the rankings, the open alerts, signature lines) and as a workbook (a cover, then one sheet
 // per part; money in 元, ratios unrounded under a % format, text neutralised).
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { findCjkFont, type CjkFont } from '../documents/font.js';
@@ -11,16 +11,20 @@ import { bookBuffer, COMPACT, coverSheet, heading, madeBy, MUTED, num, reportPdf
 
 const B = {
   zh: {
-    bank: '银行', date: '数据日期', scope: '范围', headline: '一、主要指标', units: { children: '二、分机构情况', staff: '二、分员工情况' }, rankings: '三、排名', alerts: '四、待核实预警',
+    bank: '银行', date: '数据日期', scope: '范围', headline: '主要指标', units: { children: '分机构情况', staff: '分员工情况' }, rankings: '排名', alerts: '待核实预警',
+    progress: (m: string) => `考核目标进度（${m}）`, noProgress: (m: string) => `${m} 未设考核目标。`, target: '目标', actual: '实际', completion: '完成率', unset: '未设目标',
+    progressNote: '每格：完成率，其下为实际 / 目标（金额万元）；完成率同考核表，未经封顶。',
     indicator: '指标', value: '当前值', unit: '单位', name: '名称', rank: '名次', family: '业务类别', open: '待核实', total: '合计',
     noUnits: '员工没有下级机构或员工。', noAlerts: '没有待核实的预警。', note: '金额单位：元（PDF 以万元显示）；比率单元格为未经舍入的原值。',
-    sheets: { headline: '主要指标', units: '分机构', rankings: '排名', alerts: '预警' },
+    sheets: { headline: '主要指标', units: '分机构', progress: '目标进度', rankings: '排名', alerts: '预警' },
   },
   en: {
-    bank: 'Bank', date: 'Data date', scope: 'Scope', headline: '1. Key figures', units: { children: '2. By org', staff: '2. By staff member' }, rankings: '3. Rankings', alerts: '4. Alerts to verify',
+    bank: 'Bank', date: 'Data date', scope: 'Scope', headline: 'Key figures', units: { children: 'By org', staff: 'By staff member' }, rankings: 'Rankings', alerts: 'Alerts to verify',
+    progress: (m: string) => `Target progress (${m})`, noProgress: (m: string) => `No targets set for ${m}.`, target: 'Target', actual: 'Actual', completion: 'Completion', unset: 'No target',
+    progressNote: 'Each cell: completion, below it actual / target (amounts in 10k yuan); completion as on the sheet, before the cap.',
     indicator: 'Indicator', value: 'Value', unit: 'Unit', name: 'Name', rank: 'Rank', family: 'Family', open: 'To verify', total: 'Total',
     noUnits: 'A staff member has no orgs or staff below.', noAlerts: 'No alerts to verify.', note: 'Amounts in yuan (the PDF shows 10k yuan); ratio cells hold the unrounded value.',
-    sheets: { headline: 'Key figures', units: 'By unit', rankings: 'Rankings', alerts: 'Alerts' },
+    sheets: { headline: 'Key figures', units: 'By unit', progress: 'Target progress', rankings: 'Rankings', alerts: 'Alerts' },
   },
 };
 
@@ -80,14 +84,42 @@ function alertsTable(d: BulletinData): Content {
   return { table: { headerRows: 1, widths: [120, 60], body }, layout: COMPACT, fontSize: 8.5 };
 }
 
+function progressTable(d: BulletinData): Content {
+  const w = B[d.lang];
+  const p = d.progress!;
+  const body: TableCell[][] = [[th(w.name), ...p.indicators.map((i) => th(i.label, true))]];
+  for (const r of p.rows) {
+    body.push([
+      { text: r.name, noWrap: true },
+      ...r.cells.map((c, k): TableCell => {
+        if (c === null) return { text: w.unset, color: MUTED, alignment: 'right' };
+        const u = p.indicators[k].unit;
+        return { stack: [{ text: printValue(c.completion, 'ratio'), bold: true }, { text: `${printValue(c.actual, u)} / ${printValue(c.target, u)}`, color: MUTED, fontSize: 6.5 }], alignment: 'right' };
+      }),
+    ]);
+  }
+  return { stack: [{ table: { headerRows: 1, widths: ['auto', ...p.indicators.map(() => '*' as const)], body }, layout: COMPACT, fontSize: 7.5 }, { text: w.progressNote, color: MUTED, fontSize: 7, margin: [0, 2, 0, 0] }] };
+}
+
+/** 一、二、… in Chinese, 1. 2. … in English: the sections a bulletin has, numbered as printed. */
+const numbered = (lang: 'zh' | 'en') => {
+  let n = 0;
+  return (title: string) => (lang === 'zh' ? `${'一二三四五六七八九'[n++]}、${title}` : `${++n}. ${title}`);
+};
+
 export function bulletinPdfDefinition(d: BulletinData, bank: string, meta: ReportMeta) {
   const w = B[d.lang];
+  const no = numbered(d.lang);
+  const month = d.date.slice(0, 7);
   const content: Content[] = [];
   if (d.empty) content.push({ text: d.empty, margin: [0, 0, 0, 8] });
-  content.push(heading(w.headline, 0), headlineTable(d));
-  if (d.unitsBy !== null) content.push(heading(w.units[d.unitsBy]), unitsTable(d));
-  if (d.rankings.length) content.push(heading(w.rankings), rankingTables(d));
-  content.push(heading(w.alerts), alertsTable(d), signatureLines(d.lang));
+  content.push(heading(no(w.headline), 0), headlineTable(d));
+  if (d.unitsBy !== null) {
+    content.push(heading(no(w.units[d.unitsBy])), unitsTable(d));
+    content.push(heading(no(w.progress(d.progress?.period ?? month))), d.progress ? progressTable(d) : { text: w.noProgress(month), color: MUTED });
+  }
+  if (d.rankings.length) content.push(heading(no(w.rankings)), rankingTables(d));
+  content.push(heading(no(w.alerts)), alertsTable(d), signatureLines(d.lang));
   return reportPdf(bulletinHead(d, bank, meta), meta, content);
 }
 
@@ -121,6 +153,20 @@ export async function bulletinXlsx(d: BulletinData, bank: string, meta: ReportMe
       putRow(us, uh, [], true);
       for (const r of ub) putRow(us, r, [null, ...units]);
       us.commit();
+    }
+
+    if (d.progress) {
+      const ps = addSheet(wb, sheetName(w.sheets.progress, taken), 1);
+      ps.columns = [{ width: 20 }, { width: 20 }, { width: 10 }, { width: 18 }, { width: 18 }, { width: 14 }];
+      putRow(ps, [w.name, w.indicator, w.unit, w.target, w.actual, w.completion], [], true);
+      for (const r of d.progress.rows) {
+        d.progress.indicators.forEach((i, k) => {
+          const c = r.cells[k];
+          const unit = i.unit === 'yuan' ? (d.lang === 'zh' ? '元' : 'yuan') : i.unit === 'ratio' ? '' : unitLabel(i.unit, d.lang);
+          putRow(ps, [r.name, i.label, unit, c?.target ?? w.unset, c?.actual ?? null, c?.completion ?? null], [null, null, null, c ? i.unit : null, i.unit, 'ratio']);
+        });
+      }
+      ps.commit();
     }
 
     if (d.rankings.length) {

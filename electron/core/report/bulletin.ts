@@ -8,6 +8,7 @@
 // - The branch table is the target one level down (child orgs; a leaf org's staff), as the
 //   dashboards' "per org" charts are (dashboards/per-unit.ts).
 // - Rankings rank that table by a few indicators; ties share a rank (1, 1, 3).
+// - 目标进度: the units' month targets against the assessment's own actuals (bulletin-targets.ts).
 // - Open alerts are the target's monitoring alerts still 待核实 (pending), every month up to the
 //   date's, by family: the monitoring overview's own reading of the target (orgs, staff member).
 import { MONITOR_FAMILIES, FAMILY_LABELS, type MonitorFamily } from '../../../shared/monitoring.js';
@@ -18,6 +19,7 @@ import { DashContext, difference, scalar, type Lang } from '../dashboards/contex
 import { dashboardEmpty, datasetOf, hasData } from '../dashboards/availability.js';
 import { perUnit } from '../dashboards/per-unit.js';
 import type { Target } from '../indicators/index.js';
+import { targetProgress, type BulletinProgress } from './bulletin-targets.js';
 
 export const BULLETIN_BASES = ['prev_day', 'prev_month_end', 'year_start'] as const;
 export type BulletinBase = (typeof BULLETIN_BASES)[number];
@@ -89,6 +91,8 @@ export interface BulletinData {
   columns: { key: string; label: string; unit: IndicatorUnit }[];
   units: BulletinUnit[];
   rankings: BulletinRanking[];
+  /** 目标进度 of the branch table's units (bulletin-targets.ts); null when none has a target this month */
+  progress: BulletinProgress | null;
   alerts: BulletinAlerts[];
   /** alerts still 待核实 in all */
   openAlerts: number;
@@ -160,6 +164,7 @@ export function bulletinData(db: Db, req: BulletinRequest): BulletinData {
     columns,
     units,
     rankings,
+    progress: unitsBy === null ? null : targetProgress(db, req.date, unitsBy === 'children' ? 'org' : 'staff', units, req.lang),
     alerts,
     openAlerts: alerts.reduce((s, a) => s + a.open, 0),
   };

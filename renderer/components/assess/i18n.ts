@@ -109,6 +109,10 @@ export const assessZh = {
     pdf: '生成通报 PDF',
     xlsx: '生成通报 XLSX',
     noDays: '尚未导入带日期的数据。',
+    progress: '考核目标进度（{period}）',
+    noProgress: '{period} 未设考核目标。',
+    unset: '未设目标',
+    progressNote: '完成率同考核表（未封顶），其下为实际 / 目标。',
   },
 };
 
@@ -221,5 +225,9 @@ export const assessEn: AssessWords = {
     pdf: 'Bulletin PDF',
     xlsx: 'Bulletin XLSX',
     noDays: 'No dated data has been imported yet.',
+    progress: 'Target progress ({period})',
+    noProgress: 'No targets set for {period}.',
+    unset: 'No target',
+    progressNote: 'Completion as on the assessment sheet (before the cap); below it actual / target.',
   },
 };

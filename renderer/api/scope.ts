@@ -7,7 +7,11 @@ export function setRequestScope(org: string | null): void {
   scopeOrg = org;
 }
 
-/** Routes whose rows follow the data scope (electron/core/scope); a later screen adds its prefix here. */
+/**
+ * Routes whose rows follow the data scope (electron/core/scope); a later screen adds its prefix here.
+ * Not /api/assess nor /api/report: their screens pass the picked org as `org` themselves (a sheet's
+ * export names its own org there), so adding it here would send it twice (scope-request.test.ts).
+ */
 const SCOPED = ['/api/home', '/api/stats', '/api/customers', '/api/gaps', '/api/coverage', '/api/crm/options', '/api/scope', '/api/audit', '/api/reconcile', '/api/monitoring', '/api/map'];
 
 export function withScope(path: string): string {

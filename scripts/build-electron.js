@@ -28,8 +28,9 @@ const META_URL = '__bc_import_meta_url';
  * `to` is the path the module's own code appends to its directory.
  */
 const RESOURCES = [
-  { user: 'electron/core/db/migrate.ts', from: 'electron/core/db/migrations', to: 'migrations', filter: /\.sql$/ },
-  { user: 'seeds/geo.ts', from: 'seeds/data', to: 'data', filter: /./ },
+  { users: ['electron/core/db/migrate.ts'], from: 'electron/core/db/migrations', to: 'migrations', filter: /\.sql$/ },
+  // the seed's district shapes, and the grid map's bundled base map (the same file)
+  { users: ['seeds/geo.ts', 'electron/core/grid/base.ts'], from: 'seeds/data', to: 'data', filter: /./ },
 ];
 
 /**
@@ -65,7 +66,7 @@ function metaUrlUsers(root, metafile) {
   return Object.keys(metafile.inputs)
     .filter((f) => !f.includes('node_modules') && /\.[cm]?[jt]s$/.test(f))
     .filter((f) => /import\.meta\.(url|dirname|filename)/.test(fs.readFileSync(path.join(root, f), 'utf8')))
-    .filter((f) => !RESOURCES.some((r) => r.user === f.split(path.sep).join('/')))
+    .filter((f) => !RESOURCES.some((r) => r.users.includes(f.split(path.sep).join('/'))))
     .filter((f) => !WORKERS.some((w) => w.user === f.split(path.sep).join('/')))
     .filter((f) => !REQUIRE_USERS.includes(f.split(path.sep).join('/')));
 }

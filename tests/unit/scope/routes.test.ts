@@ -264,6 +264,12 @@ const VARIANTS: Record<string, Variant[]> = {
   'GET /api/assess/ranking': [...withOrg(`/api/assess/ranking?period=${DATE.slice(0, 7)}&type=org`), { url: `/api/assess/ranking?period=${DATE.slice(0, 7)}&type=staff&indicator=deposit_avg` }],
   'GET /api/assess/schemes/:type': [{ url: '/api/assess/schemes/org' }, { url: '/api/assess/schemes/staff' }],
   'GET /api/assess/targets': withOrg(`/api/assess/targets?period=${DATE.slice(0, 7)}`),
+  // reports: the bulletin of the scope (?org= narrows it, 404 outside), and the documents; the
+  // binary exports are checked by status here (their text: tests/unit/report)
+  'GET /api/report/bulletin': withDrillOrg(`/api/report/bulletin?date=${DATE}`),
+  'GET /api/report/bulletin/export': withDrillOrg(`/api/report/bulletin/export?date=${DATE}&format=xlsx`),
+  'GET /api/report/assessment/export': withOrg(`/api/report/assessment/export?period=${DATE.slice(0, 7)}&format=xlsx`),
+  'GET /api/report/ranking/export': [{ url: `/api/report/ranking/export?period=${DATE.slice(0, 7)}&format=xlsx` }],
   // grid map: each layer for the scope and every org of it; a grid's detail (404 outside the
   // scope: a grid belongs to its own org; a 客户经理 limited to their own sees the grids of their
   // customers); a marker's popup as the 360

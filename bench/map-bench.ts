@@ -13,6 +13,9 @@ import { ensureGridAssignment } from '../electron/core/grid/assign.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'bench', 'out');
+// where the dashboard bench keeps its imported demo banks (dash-small/, dash-medium/); another
+// folder of the same shape may be named, to measure without re-importing
+const BANKS = process.env.MAP_BENCH_BANKS ?? OUT;
 
 async function apiOver(db: Db) {
   const sessions = new SessionStore();
@@ -71,7 +74,7 @@ function syntheticBank(file: string, n: number): Db {
 export async function runMapBench(): Promise<void> {
   console.log('\n== Grid map: points payload and time, grids layer ==');
   for (const scale of ['small', 'medium']) {
-    const file = path.join(OUT, `dash-${scale}`, 'bank.db');
+    const file = path.join(BANKS, `dash-${scale}`, 'bank.db');
     if (!fs.existsSync(`${file}.done`)) {
       console.log(`  (${scale}: no demo bank under bench/out/dash-${scale}; the dashboard bench imports it)`);
       continue;

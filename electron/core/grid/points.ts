@@ -5,11 +5,10 @@
 import type { PointColour, PointLayer, VisitLayer } from '../../../shared/grid.js';
 import { VISIT_RESULTS } from '../../../shared/grid.js';
 import { addDays, monthStart } from '../../../shared/dates.js';
+import { inServiceSql } from '../rules/in-service.js';
 import type { Db } from '../db/connection.js';
 import { getCatalog } from '../crm/catalog.js';
 import { ensureHoldings, resolveDate } from '../crm/holdings.js';
-import { EFFECTIVE } from '../indicators/families/merchant.js';
-import { HIGH_QUALITY } from '../metrics/merchants.js';
 import { customerJoin, customerScopeSql, rowScopeSql, type Scope } from '../scope/index.js';
 import { UserInputError } from '../errors.js';
 import { baseSystem } from './base.js';
@@ -17,6 +16,7 @@ import { convertFlat } from './coords.js';
 import { exportsSystem } from './settings.js';
 import { customerStaffSql, mapStaff, merchantStaffSql, visitScopeSql } from './scope-sql.js';
 import { ASSIGNMENT_JOIN } from './assign.js';
+import { ensureMerchantMonth, merchantClassSql } from './merchant-month.js';
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -82,39 +82,28 @@ function customerPoints(db: Db, s: Scope, asked: string | undefined, colour: Poi
 /** Merchants in service on the date (状态 正常, signed ≤ date): 0 normal, 1 有效, 2 高质量 for the month up to the date. */
 function merchantPoints(db: Db, s: Scope, asked: string | undefined, colour: PointColour, staff: string | null): PointLayer {
   const date = resolveDate(db, asked);
+  ensureMerchantMonth(db, date);
   const rs = rowScopeSql(s, 'm', 'c');
   const mine = merchantStaffSql(staff, 'm');
-  // per merchant through the (merchant_id, txn_time) index: only the month's rows of the merchants
-  // drawn are read (one GROUP BY over the month scanned the whole table: 6 s on the medium bank)
-  const monthOf = db
-    .prepare(
-      `SELECT COUNT(*) AS n, COALESCE(SUM(t.amount), 0) AS fen, COUNT(DISTINCT t.payer) AS payers, COUNT(DISTINCT substr(t.txn_time, 1, 10)) AS days
-         FROM acq_txn t WHERE t.merchant_id = @id AND t.txn_time >= @from AND t.txn_time < @end AND (t.txn_type = '消费' OR t.txn_type IS NULL)`,
-    )
-    .safeIntegers(true);
-  const span = { from: monthStart(date), end: addDays(date, 1) };
-  const month = { get: (id: string) => monthOf.get({ ...span, id }) as { n: bigint; fen: bigint; payers: bigint; days: bigint } };
+  const cls = merchantClassSql('mm');
   const rows = db
     .prepare(
-      `SELECT m.merchant_id, m.lng, m.lat FROM merchant m ${customerJoin('merchant', 'm', 'c')}
-        WHERE m.status = '正常' AND (m.sign_date IS NULL OR m.sign_date <= @date) AND ${rs.sql} AND ${mine.sql}`,
+      `SELECT m.merchant_id, m.lng, m.lat, ${cls.sql} FROM merchant m ${customerJoin('merchant', 'm', 'c')}
+         LEFT JOIN merchant_month mm ON mm.data_date = @date AND mm.merchant_id = m.merchant_id
+        WHERE ${inServiceSql.merchant('m', '@date')} AND ${rs.sql} AND ${mine.sql}`,
     )
     .raw(true)
-    .iterate({ ...rs.params, ...mine.params, date }) as Iterable<[string, number | null, number | null]>;
+    .iterate({ ...rs.params, ...mine.params, ...cls.params, date }) as Iterable<[string, number | null, number | null, number]>;
   const p = pusher(db);
   const out: PointLayer = { system: p.system, kind: 'merchant', colour, ids: [], xy: [], cls: [], without_coords: 0 };
-  for (const [id, lng, lat] of rows) {
+  for (const [id, lng, lat, c] of rows) {
     if (lng === null || lat === null) {
       out.without_coords++;
       continue;
     }
-    const m = month.get(id);
-    let cls = 0;
-    if (m && m.days >= BigInt(HIGH_QUALITY.activeDays) && m.n >= BigInt(HIGH_QUALITY.transactions) && m.payers >= BigInt(HIGH_QUALITY.payers)) cls = 2;
-    else if (m && m.n >= BigInt(EFFECTIVE.transactions) && m.fen >= EFFECTIVE.amountFen) cls = 1;
     out.ids.push(id);
     p.push(out.xy, lng, lat);
-    out.cls.push(cls);
+    out.cls.push(c);
   }
   p.done(out.xy);
   return out;

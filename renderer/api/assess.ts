@@ -71,7 +71,7 @@ export const assessApi = {
 };
 
 /** A scheme as PUT takes it (electron/core/assess/scheme.ts SchemeBody). */
-export type SchemeBody = Pick<Scheme, 'name' | 'indicators' | 'deduction'>;
+type SchemeBody = Pick<Scheme, 'name' | 'indicators' | 'deduction'>;
 
 export interface TargetsResult {
   period: string;

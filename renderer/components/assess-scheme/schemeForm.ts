@@ -3,7 +3,10 @@
 // mistake is named on its row before the request; the core's answer stays the last word.
 // No DOM: unit-tested in Node.
 import type { Scheme, TargetIndicatorId } from '../../../shared/assessment.js';
-import type { SchemeBody } from '../../api/assess.js';
+
+/** What PUT /api/assess/schemes/:type takes (electron/core/assess/scheme.ts SchemeBody). Spelled here,
+ *  not imported from api/: this module is also compiled by the Node tests, without Vite's import.meta.env. */
+export type SchemeBody = Pick<Scheme, 'name' | 'indicators' | 'deduction'>;
 
 export interface FormRow {
   indicator: TargetIndicatorId;

@@ -224,8 +224,8 @@ describe('merchant.night', () => {
 });
 
 describe('merchant.self_paid', () => {
-  it("catches M10 (4 rows from the owner's and the manager's accounts); leaves M11, paid by O1 but not O1's", () => {
-    const f = run(selfPaid, bank.db, JULY);
+  it("at 3 a month, catches M10 (4 rows from the owner's and the manager's accounts); leaves M11, paid by O1 but not O1's", () => {
+    const f = run(selfPaid, bank.db, JULY, { min_txns: 3 });
     expect(ids(f)).toEqual(['M10']);
     const m = f[0];
     expect(m.staff_id).toBe('S9');
@@ -236,6 +236,10 @@ describe('merchant.self_paid', () => {
     expect(m.effects.find((e) => e.key === 'acq_txn_amount')!.value).toBe(1500);
     // M10 is not 高质量 (10 days), so nothing out of 高质量商户数
     expect(m.effects.some((e) => e.key === 'high_quality_merchants')).toBe(false);
+  });
+  it('the default (10 a month) leaves an owner who pays their own shop now and then: M10\'s four', () => {
+    expect(selfPaid.params.find((p) => p.key === 'min_txns')!.default).toBe(10);
+    expect(run(selfPaid, bank.db, JULY)).toEqual([]);
   });
   it('min_txns: 4 in, 5 out', () => {
     expect(ids(run(selfPaid, bank.db, JULY, { min_txns: 4 }))).toEqual(['M10']);

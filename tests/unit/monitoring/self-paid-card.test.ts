@@ -29,7 +29,7 @@ beforeAll(async () => {
     // MA's 法人 is C001; MB's is C003 (a decoy: paid by C002's card, who owns nothing of MB)
     ['merchant.csv', `商户号,商户名称,法人客户号,签约日期,状态,拓展客户经理号,所属机构号\nMA,甲商店,C001,2023-01-01,正常,S001,QZ101\nMB,乙商店,C003,2023-01-01,正常,S001,QZ101\n`],
   ];
-  // MA: 3 payments by C001's card (the rule's default floor is 3) and 2 by strangers; MB: 4 by C002's card
+  // MA: 3 payments by C001's card (run at a floor of 3; the default, 10, leaves it) and 2 by strangers; MB: 4 by C002's card
   const txns = [
     ['T1', 'MA', '2024-07-02 10:00:00', '100.00', token(OWNER_CARD)],
     ['T2', 'MA', '2024-07-09 10:00:00', '200.00', token(OWNER_CARD)],
@@ -58,7 +58,7 @@ describe('merchant.self_paid: card payers', () => {
   });
 
   it("catches MA, paid three times by its owner's card, and leaves MB, paid by a card that is not its owner's", () => {
-    const f = run(selfPaid, db, JULY);
+    const f = run(selfPaid, db, JULY, { min_txns: 3 });
     expect(f.map((x) => x.subject.id)).toEqual(['MA']);
     // 100 + 200 + 300 = 600 元 of 700 元 → 85.7%
     expect(f[0].summary).toContain('有 3 笔共 600.00 元（占交易金额 85.7%）由法人本人账户或银行卡支付');
@@ -67,7 +67,8 @@ describe('merchant.self_paid: card payers', () => {
     expect(String(f[0].evidence.find((e) => e.kind === 'customer')!.fields.识别依据)).toContain('622848*********0018');
   });
 
-  it('the floor holds for card payers too: at 4, MA is out', () => {
+  it('the floor holds for card payers too: at 4, and at the default 10, MA is out', () => {
     expect(run(selfPaid, db, JULY, { min_txns: 4 })).toEqual([]);
+    expect(run(selfPaid, db, JULY)).toEqual([]);
   });
 });

@@ -62,23 +62,40 @@ export function sumCells(db: Db, date: string, family: FamilyId, t: Target, grou
       m.set(measure, (m.get(measure) ?? 0n) + value);
     }
   }
-  // a customer counted in n cells of one group counts once there (overlaps are few: read row by row)
+  // a customer counted in n cells of one group counts once there. Not few: a customer with 电子银行
+  // signings under several managers has a cell under each (42,588 rows a day on the medium demo
+  // bank, 18,196 once added up per org in SQL). In key order each customer's rows come together,
+  // so the counts live only while that customer's rows go by.
+  const orgCol = by === 'staff' ? "''" : 'org_id';
+  const staffCol = by === 'org' ? "''" : 'staff_id';
   const overlaps = db
-    .prepare(`SELECT measure, cust_id, ${by === 'staff' ? "''" : 'org_id'}, ${by === 'org' ? "''" : 'staff_id'} FROM ind_overlap WHERE data_date = @date AND family = @family AND ${f.sql}`)
+    .prepare(
+      `SELECT measure, cust_id, ${orgCol}, ${staffCol}, COUNT(*) FROM ind_overlap
+        WHERE data_date = @date AND family = @family AND ${f.sql}
+        GROUP BY measure, cust_id${by === 'all' ? '' : by === 'org' ? ', org_id' : ', staff_id'} ORDER BY measure, cust_id`,
+    )
     .raw(true)
-    .iterate({ ...f.params, date, family }) as Iterable<[string, string, string, string]>;
-  const seen = new Map<string, number>();
-  for (const [measure, cust, org, staff] of overlaps) {
-    for (const g of groupsOf(groupOf, org, staff)) {
-      const k = `${g}\u0001${measure}\u0001${cust}`;
-      const n = (seen.get(k) ?? 0) + 1;
-      seen.set(k, n);
-      if (n > 1) {
-        const m = out.get(g)!;
-        m.set(measure, m.get(measure)! - 1n);
-      }
+    .iterate({ ...f.params, date, family }) as Iterable<[string, string, string, string, number]>;
+  const counts = new Map<string, number>();
+  let measure = '';
+  let cust: string | null = null;
+  const settle = () => {
+    for (const [g, n] of counts) {
+      if (n < 2) continue;
+      const m = out.get(g)!;
+      m.set(measure, m.get(measure)! - BigInt(n - 1));
     }
+    counts.clear();
+  };
+  for (const [ms, c, org, staff, n] of overlaps) {
+    if (c !== cust || ms !== measure) {
+      settle();
+      measure = ms;
+      cust = c;
+    }
+    for (const g of groupsOf(groupOf, org, staff)) counts.set(g, (counts.get(g) ?? 0) + n);
   }
+  settle();
   return out;
 }
 

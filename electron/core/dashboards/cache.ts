@@ -43,7 +43,7 @@ export class ReadCache {
     this.e = entryOf(db);
   }
 
-  get<T extends IndicatorSet | TargetFigures[]>(key: string, read: () => T): T {
+  get<T extends IndicatorSet | TargetFigures[] | ReadonlyMap<string, IndicatorSet>>(key: string, read: () => T): T {
     let v = this.e.values.get(key) as T | undefined;
     if (v === undefined) this.e.values.set(key, (v = read()));
     return v;

@@ -21,6 +21,7 @@ import { fenToYuan, yuanToFen } from '../../../shared/money.js';
 import { readIndicators, readIndicatorsPerOrg, type Target } from '../indicators/index.js';
 import { latestSnapshot } from '../rules/in-service.js';
 import { loadOrgTree, type OrgRow, type OrgTree } from './org-tree.js';
+import { ReadCache, targetKey } from '../dashboards/cache.js';
 import { coversOrg, isWholeBank, subtree, wholeBankScope, type Scope } from '../scope/index.js';
 
 export interface OrgStats {
@@ -69,12 +70,15 @@ const numOrNull = (s: IndicatorSet, k: string): number | null => s[k] as number 
  * The figures of the given orgs, each over its subtree, in one pass over the materialised cells
  * (readIndicatorsPerOrg: a cell counts in its org and every org above it).
  */
-export function figuresOfOrgs(db: Db, date: string, _tree: OrgTree, orgs: readonly OrgRow[], scope: Scope): Map<string, IndicatorSet> {
+export function figuresOfOrgs(db: Db, date: string, _tree: OrgTree, orgs: readonly OrgRow[], scope: Scope): ReadonlyMap<string, IndicatorSet> {
   const target: Target =
     scope.managerId !== null
       ? { type: 'staff', id: scope.managerId, orgIds: scope.orgIds, staffId: scope.managerId, name: '' }
       : { type: scope.orgIds === null ? 'bank' : 'org', id: scope.rootOrg, orgIds: scope.orgIds, staffId: null, name: '' } as Target;
-  return readIndicatorsPerOrg(db, date, target, orgs.map((o) => o.org_id));
+  // the home page and /api/stats read the same roll-ups again until an import or undo: kept as the
+  // dashboards' reads are (dashboards/cache.ts), so neither pays the roll-up on every request
+  const ids = orgs.map((o) => o.org_id);
+  return new ReadCache(db).get(`perOrg ${date} ${targetKey(target)} ${JSON.stringify(ids)}`, () => readIndicatorsPerOrg(db, date, target, ids));
 }
 
 /** One org's figures (OrgStats, the contract of `stats --json`) from its indicators. */
@@ -165,7 +169,7 @@ function unknownOrgIds(db: Db, date: string): string[] {
  * one state by the caller.
  */
 export function unassignedOf(db: Db, tree: OrgTree, date: string, known: ReadonlyMap<string, IndicatorSet> = new Map()): UnassignedStats {
-  const bank = readIndicators(db, date, BANK);
+  const bank = new ReadCache(db).get(`at ${date} ${targetKey(BANK)}`, () => readIndicators(db, date, BANK));
   const acyclic = tree.roots.reduce((n, r) => n + subtree(tree, r.org_id).length, 0) === tree.orgs.length;
   const roots = tree.roots.map((r) => known.get(r.org_id));
   const loaded: IndicatorSet[] =

@@ -9,7 +9,7 @@ export const TARGET_INDICATORS = [
   { id: 'loan_customers', zh: '贷款户数', en: 'Borrowers', weight: null, lowerIsBetter: false, unit: 'count' },
   { id: 'npl_ratio', zh: '不良贷款率', en: 'NPL ratio', weight: 15, lowerIsBetter: true, unit: 'ratio' },
   { id: 'overdue_ratio', zh: '逾期贷款率', en: 'Overdue ratio', weight: null, lowerIsBetter: true, unit: 'ratio' },
-  { id: 'intermediate_active_customers', zh: '中间业务有效客户', en: 'Active fee-business customers', weight: 10, lowerIsBetter: false, unit: 'count' },
+  { id: 'intermediate_active_customers', zh: '中间业务有效客户', en: 'Active fee business customers', weight: 10, lowerIsBetter: false, unit: 'count' },
   { id: 'high_quality_merchants', zh: '高质量商户数', en: 'High-quality merchants', weight: 10, lowerIsBetter: false, unit: 'count' },
   { id: 'effective_merchants', zh: '有效商户数', en: 'Effective merchants', weight: null, lowerIsBetter: false, unit: 'count' },
   { id: 'credit_cards_issued', zh: '贷记卡发卡量', en: 'Credit cards issued', weight: 5, lowerIsBetter: false, unit: 'count' },

@@ -51,7 +51,7 @@ export const INDICATORS: readonly IndicatorMeta[] = [
   { key: 'overdue_buckets', zh: '逾期分段余额', en: 'Overdue by days', unit: 'map_yuan', group: 'quality' },
   { key: 'loan_deviation', zh: '贷款偏离度', en: 'Loan deviation', unit: 'ratio', group: 'loan' },
   { key: 'loan_to_deposit_ratio', zh: '存贷比', en: 'Loan-to-deposit ratio', unit: 'ratio', group: 'overview' },
-  { key: 'intermediate_active_customers', zh: '中间业务有效客户', en: 'Active fee-business customers', unit: 'count', group: 'ebank' },
+  { key: 'intermediate_active_customers', zh: '中间业务有效客户', en: 'Active fee business customers', unit: 'count', group: 'ebank' },
   { key: 'merchants', zh: '收单商户数', en: 'Merchants', unit: 'count', group: 'acquiring' },
   { key: 'effective_merchants', zh: '有效商户数', en: 'Effective merchants', unit: 'count', group: 'acquiring' },
   { key: 'high_quality_merchants', zh: '高质量商户数', en: 'High-quality merchants', unit: 'count', group: 'acquiring' },

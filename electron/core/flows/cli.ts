@@ -1,4 +1,5 @@
 // `branch-console flows …`: test paths and Playwright specs from flow models.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { coverageSummary, flowPaths } from './flow-paths.js';
@@ -65,7 +66,7 @@ export async function flowsCmd(argv: string[], out: Out): Promise<number> {
         if (!values.out) throw new Error(`缺少参数 --out\n${FLOWS_USAGE}`);
         const g = renderAll({ model: values.model, out: values.out, rendererDir, ...options(values) });
         for (const w of g.warnings) out.err(`warning: ${w}`);
-        const { written, removed } = writeAll(values.out, g);
+        const { written, removed } = writeAll(values.out, g, fs.statSync(values.model).isDirectory());
         for (const fp of g.flows) for (const line of coverageSummary(fp.coverage)) out.log(line);
         out.log(`写入 ${written.length} 个文件，删除 ${removed.length} 个过期文件 / ${written.length} written, ${removed.length} stale removed: ${path.resolve(values.out)}`);
         return 0;

@@ -59,10 +59,14 @@ export function isGenerated(file: string): boolean {
   return false;
 }
 
-export function writeAll(out: string, g: GeneratedFiles): { written: string[]; removed: string[] } {
+/**
+ * Writes what changed. `prune`: the models were the whole folder, so a generated file no model
+ * produces any more is stale and goes; from one model file, the other models' specs stay.
+ */
+export function writeAll(out: string, g: GeneratedFiles, prune: boolean): { written: string[]; removed: string[] } {
   fs.mkdirSync(out, { recursive: true });
   const removed: string[] = [];
-  for (const f of fs.readdirSync(out).sort()) {
+  for (const f of prune ? fs.readdirSync(out).sort() : []) {
     const p = path.join(out, f);
     if (!g.files.has(f) && isGenerated(p)) {
       fs.rmSync(p);

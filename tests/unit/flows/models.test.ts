@@ -332,6 +332,24 @@ describe('command line', () => {
     expect(r.stderr).toContain(`${path.join(models, 'counter.json')}: node "hit": icon "nope" is not a data-testid`);
   });
 
+  it('flows generate from one model file leaves the other models\' specs; from the folder it removes a model\'s that is gone', () => {
+    const out = path.join(dir, 'gen-one');
+    const models = path.join(dir, 'models-one');
+    fs.mkdirSync(models, { recursive: true });
+    fs.writeFileSync(path.join(models, 'counter.json'), JSON.stringify(counter()));
+    fs.writeFileSync(path.join(models, 'other.json'), JSON.stringify({ ...counter(), flow: 'other' }));
+    expect(cli('flows', 'generate', '--model', models, '--out', out, '--renderer', renderer).status).toBe(0);
+    const both = ['counter.coverage.json', 'counter.spec.ts', 'other.coverage.json', 'other.spec.ts'];
+    expect(fs.readdirSync(out).sort()).toEqual(both);
+    // one model regenerated: the other's spec is not stale, only not asked for
+    expect(cli('flows', 'generate', '--model', path.join(models, 'counter.json'), '--out', out, '--renderer', renderer).status).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(both);
+    // the folder without other.json: its spec is stale now
+    fs.rmSync(path.join(models, 'other.json'));
+    expect(cli('flows', 'generate', '--model', models, '--out', out, '--renderer', renderer).status).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['counter.coverage.json', 'counter.spec.ts']);
+  });
+
   it('--cover and --max-steps reach the generator', () => {
     const file = json('opts.json', counter());
     const r = cli('flows', 'paths', '--model', file, '--json', '--renderer', renderer, '--max-steps', '4');

@@ -76,6 +76,8 @@ type SchemeBody = Pick<Scheme, 'name' | 'indicators' | 'deduction'>;
 export interface TargetsResult {
   period: string;
   locked: boolean;
+  /** the grid's rows: the scope's orgs and staff members, with or without data in the period */
+  objects: { type: ObjectType; id: string; name: string }[];
   cells: { object_type: ObjectType; object_id: string; indicator: TargetIndicatorId; value: number; batch_id: number | null }[];
   problems: { object_type: ObjectType; object_id: string; indicator: string; problem: string }[];
   unreadable_periods: { period: string; rows: number }[];

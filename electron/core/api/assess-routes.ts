@@ -22,6 +22,7 @@ import {
   unreadablePeriods,
 } from '../assess/index.js';
 import { assertObject, objectAllowed } from '../assess/objects.js';
+import { allObjects } from '../assess/sheet.js';
 import { whenFree } from '../monitoring/busy.js';
 import { seesAllOrgs } from '../scope/index.js';
 import { jsonBody, queryOf } from './errors.js';
@@ -77,6 +78,11 @@ export function assessRoutes(r: Router): void {
     return c.json({
       period: p.id,
       locked: isLocked(db, p.id),
+      // the rows of the targets grid: every object of the scope, whether or not the period has data
+      // yet (targets are set before a month starts)
+      objects: allObjects(db)
+        .filter((o) => allowed(o.type, o.id))
+        .map((o) => ({ type: o.type, id: o.id, name: o.name })),
       cells: t.cells.filter((x) => allowed(x.object_type, x.object_id)),
       problems: t.problems.filter((x) => allowed(x.object_type, x.object_id)),
       // 考核期 texts that name no period: their rows count nowhere (the texts only, no object)

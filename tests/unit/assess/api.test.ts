@@ -99,6 +99,19 @@ describe('changing', () => {
     expect(actions).toEqual(['assess_target', 'assess_adjust', 'assess_adjust', 'assess_adjust']);
   });
 
+  it('the targets of a month without data yet: the scope\'s objects are listed and a cell can be set', async () => {
+    // 2024-09 has no data day (the bank holds July); B2's 绩效专员 sees B2 and its staff E2, E3 only
+    const r = (await (await call(poB2, 'GET', '/api/assess/targets?period=2024-09')).json()) as { objects: { type: string; id: string }[]; cells: unknown[] };
+    expect(r.objects.map((o) => `${o.type}:${o.id}`)).toEqual(['org:B2', 'staff:E2', 'staff:E3']);
+    expect(r.cells).toEqual([]);
+    expect((await call(poB2, 'PUT', '/api/assess/targets?period=2024-09', { object_type: 'org', object_id: 'B2', indicator: 'visits', value: 5 })).status).toBe(200);
+    const after = (await (await call(poB2, 'GET', '/api/assess/targets?period=2024-09')).json()) as { cells: { object_id: string; value: number }[] };
+    expect(after.cells).toEqual([expect.objectContaining({ object_id: 'B2', indicator: 'visits', value: 5 })]);
+    expect((await call(poB2, 'PUT', '/api/assess/targets?period=2024-09', { object_type: 'org', object_id: 'B2', indicator: 'visits', value: null })).status).toBe(200);
+    // both changes audited
+    expect(t.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'assess_target' AND detail LIKE '%2024-09%'").pluck().get()).toBe(2);
+  });
+
   it('a scheme that fails validation is a 400; a good one is version 1', async () => {
     const bad = await call(t.auth('admin'), 'PUT', '/api/assess/schemes/org', { name: 'x', deduction: { per_alert: 1, max: 10 }, indicators: [{ indicator: 'deposit_avg', weight: 30, lowerIsBetter: false, floor: 1.3, cap: 1.2 }] });
     expect(bad.status).toBe(400);

@@ -119,7 +119,7 @@ export const assessZh = {
 export type AssessWords = typeof assessZh;
 
 export const assessEn: AssessWords = {
-  nav: { group: 'Assessment', sheets: 'Assessment sheets', ranking: 'Ranking and benchmarking', bulletin: 'Business bulletin' },
+  nav: { group: 'Assessment', sheets: 'Assessment sheets', ranking: 'Rankings and gaps', bulletin: 'Business bulletin' },
   period: {
     label: 'Period',
     month: 'Month',

@@ -4,8 +4,7 @@
 // laid out in parts of sheets and joined as written). The PDF also as ONE pdfmake document (what the
 // book was before, for comparison) and a synthetic 4× book (the sheets repeated) to show flatness. Each case runs in its own child process so one's heap does not count in another's;
 // the first case on the fresh copy also pays for the indicator cells of the date (printed apart).
-// Printed only. REPORT_BENCH_SCALE=small|medium (default medium) · REPORT_BENCH_PERIOD (2024-07) ·
-// REPORT_BENCH_PART (objects per PDF part).
+// Printed only. REPORT_BENCH_SCALE=small|medium (default medium) · REPORT_BENCH_PERIOD (2024-07).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,8 +65,7 @@ async function child(db: string, period: string, format: Format, fraction: numbe
   else {
     const fd = fs.openSync(out, 'w');
     try {
-      // REPORT_BENCH_PART: objects per part (assess-pdf.ts's default when unset)
-      await writeBookPdf(result, head, meta, (b) => void fs.writeSync(fd, b), undefined, { sheetsPerPart: Number(process.env.REPORT_BENCH_PART) || undefined });
+      await writeBookPdf(result, head, meta, (b) => void fs.writeSync(fd, b));
     } finally {
       fs.closeSync(fd);
     }

@@ -184,3 +184,7 @@ export interface RecordedVisit {
   batch_id: number;
   visit_time: string;
 }
+
+/** The file name of the import batch a visit recorded on the map is stored as (the import history
+ *  shows it in the reader's language). */
+export const RECORDED_VISIT_FILE = '地图登记走访';

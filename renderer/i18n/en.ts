@@ -86,6 +86,7 @@ const en: typeof zh = {
   },
   import: {
     title: 'Data import',
+    recordedOnMap: 'Visit recorded on the map',
     drop: 'Drop export files or a folder here',
     pick: 'Choose the export files or their folder',
     dropHint: 'CSV / TXT / XLSX / GeoJSON, UTF-8 or GBK; the dataset is recognised from the header',

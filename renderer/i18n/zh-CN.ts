@@ -87,6 +87,7 @@ export default {
   },
   import: {
     title: '数据导入',
+    recordedOnMap: '地图登记走访',
     drop: '将导出文件或文件夹拖到此处',
     pick: '选择数仓导出的文件或文件夹',
     dropHint: '支持 CSV / TXT / XLSX / GeoJSON，UTF-8 或 GBK 编码；数据集按表头自动识别',

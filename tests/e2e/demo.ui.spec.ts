@@ -118,6 +118,12 @@ async function storedStrings(page: Page): Promise<string[]> {
     for (const u of await get<{ displayName: string }[]>('/api/users')) out.push(u.displayName);
     // a monitoring alert's summary is the core's Chinese sentence (issue 10), stored with the alert
     for (const a of (await get<{ alerts: { summary: string }[] }>('/api/monitoring/alerts?limit=500')).alerts) out.push(a.summary);
+    // a saved assessment scheme keeps the name it was saved with (the e2e saves one from zh-CN)
+    for (const type of ['org', 'staff']) {
+      // (version 0, the built-in default, is not: the screen must show its name in the page's language)
+      const r = await get<{ current: { name: string; version: number }; history: { name: string; version: number }[] }>(`/api/assess/schemes/${type}`);
+      for (const v of [r.current, ...r.history]) if (v.version > 0) out.push(v.name);
+    }
     // the base map's district names are the map's data (a bank's own base map brings its own)
     for (const f of (await get<{ geojson: { features: { properties: { name?: string } | null }[] } }>('/api/map/base')).geojson.features) {
       if (f.properties?.name) out.push(f.properties.name);

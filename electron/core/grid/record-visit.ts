@@ -5,7 +5,7 @@
 // audited in that transaction too. Coordinates come in the base layer's system (what the map shows)
 // and are stored in the exports' system, like the visit file's.
 import { z } from 'zod';
-import { VISIT_METHODS, VISIT_RESULTS, type RecordedVisit } from '../../../shared/grid.js';
+import { RECORDED_VISIT_FILE, VISIT_METHODS, VISIT_RESULTS, type RecordedVisit } from '../../../shared/grid.js';
 import { auditInTransaction } from '../audit/index.js';
 import { HttpError, NotFoundError } from '../auth/errors.js';
 import { getCatalog } from '../crm/catalog.js';
@@ -20,8 +20,6 @@ import { baseSystem } from './base.js';
 import { convertPoint } from './coords.js';
 import { gridScopeSql } from './scope-sql.js';
 import { exportsSystem } from './settings.js';
-
-export const RECORDED_FILE_NAME = '地图登记走访';
 
 const Body = z
   .object({
@@ -91,7 +89,7 @@ export async function recordVisit(db: Db, s: Scope, body: unknown, username: str
               `INSERT INTO import_batch (file_name, dataset, status, username, started_at, finished_at, min_date, max_date, rows_read, rows_inserted)
                VALUES (?, 'visit', 'committed', ?, ?, ?, ?, ?, 1, 1)`,
             )
-            .run(RECORDED_FILE_NAME, username, now, now, day, day).lastInsertRowid,
+            .run(RECORDED_VISIT_FILE, username, now, now, day, day).lastInsertRowid,
         );
         const visitId = `MAP${String(batchId).padStart(6, '0')}`;
         if (db.prepare('SELECT 1 FROM visit WHERE visit_id = ?').get(visitId)) bad(`走访编号 ${visitId} 已存在 (visit id taken)`);

@@ -68,8 +68,6 @@ function identities(db: Db, period: RunPeriod): Map<string, Map<string, Who>> {
   return out;
 }
 
-export { payerToken };
-
 export const selfPaid: RuleDef = {
   id: 'merchant.self_paid',
   zh: '商户法人或拓展客户经理自付交易',

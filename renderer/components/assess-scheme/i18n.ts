@@ -6,6 +6,15 @@ export const aschemeZh = {
   tab: { scheme: '考核方案', targets: '考核目标' },
   type: { org: '支行方案', staff: '客户经理方案' },
   readOnly: '只读：修改考核方案与目标需要“绩效考核”权限。',
+  unsaved: {
+    title: '有未保存的修改',
+    targetsSwitch: '有 {n} 个目标未保存，切换后将丢失。是否放弃修改？',
+    targetsLeave: '有 {n} 个目标未保存，离开本页将丢失。是否放弃修改？',
+    schemeSwitch: '方案有未保存的修改，切换后将丢失。是否放弃修改？',
+    schemeLeave: '方案有未保存的修改，离开本页将丢失。是否放弃修改？',
+    discard: '放弃修改',
+    keep: '继续编辑',
+  },
   scheme: {
     current: '当前版本 v{version}',
     defaultVersion: '默认方案（v0，未保存过）',
@@ -82,6 +91,15 @@ export const aschemeEn: AschemeWords = {
   tab: { scheme: 'Scheme', targets: 'Targets' },
   type: { org: 'Branch scheme', staff: 'Account manager scheme' },
   readOnly: 'Read only: changing schemes and targets takes the assessment permission.',
+  unsaved: {
+    title: 'Unsaved changes',
+    targetsSwitch: 'Targets not saved: {n}. They will be lost if you switch. Discard the changes?',
+    targetsLeave: 'Targets not saved: {n}. They will be lost if you leave this page. Discard the changes?',
+    schemeSwitch: 'The scheme has unsaved changes that will be lost if you switch. Discard the changes?',
+    schemeLeave: 'The scheme has unsaved changes that will be lost if you leave this page. Discard the changes?',
+    discard: 'Discard changes',
+    keep: 'Keep editing',
+  },
   scheme: {
     current: 'Current version v{version}',
     defaultVersion: 'Default scheme (v0, never saved)',

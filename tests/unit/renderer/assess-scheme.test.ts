@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellText, cellUnit, parseCell } from '../../../renderer/components/assess-scheme/units.js';
 import { fromForm, sameAs, toForm, validate } from '../../../renderer/components/assess-scheme/schemeForm.js';
+import { dropsEdits, viewOf } from '../../../renderer/components/assess-scheme/pageView.js';
 import type { Scheme } from '../../../shared/assessment.js';
 
 describe('target cells', () => {
@@ -84,3 +85,23 @@ describe('scheme form', () => {
     expect(validate(f, nameOf).map((p) => p.key)).toContain('none');
   });
 });
+
+describe('page view and the unsaved-edits guard', () => {
+  it('reads the URL as the page shows it, the default period standing in for a missing or bad one', () => {
+    expect(viewOf({}, '2024-07')).toEqual({ tab: 'scheme', type: 'org', period: '2024-07' });
+    expect(viewOf({ tab: 'targets', type: 'staff', period: '2024Q2' }, '2024-07')).toEqual({ tab: 'targets', type: 'staff', period: '2024Q2' });
+    expect(viewOf({ tab: 'targets', period: '2024-13' }, '2024-07').period).toBe('2024-07');
+  });
+  it('drops the edits on another tab or type, and the targets (only) on another period', () => {
+    const targets = viewOf({ tab: 'targets', period: '2024-07' }, '2024-07');
+    // the default period written out in the URL is the same view: no question
+    expect(dropsEdits(viewOf({ tab: 'targets' }, '2024-07'), targets)).toBe(false);
+    expect(dropsEdits(targets, { ...targets, period: '2024-06' })).toBe(true);
+    expect(dropsEdits(targets, { ...targets, type: 'staff' })).toBe(true);
+    expect(dropsEdits(targets, { ...targets, tab: 'scheme' })).toBe(true);
+    const scheme = viewOf({ tab: 'scheme' }, '2024-07');
+    expect(dropsEdits(scheme, { ...scheme, period: '2024-06' })).toBe(false);
+    expect(dropsEdits(scheme, { ...scheme, type: 'staff' })).toBe(true);
+  });
+});
+

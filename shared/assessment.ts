@@ -32,6 +32,13 @@ export interface SchemeIndicator {
   cap: number;
 }
 
+/** Version 0's names (the core's default scheme). The core stores `zh`; a scheme saved without
+ *  renaming keeps it, and the screens show `en` for it in English (any other name is data). */
+export const DEFAULT_SCHEME_NAMES: Record<ObjectType, { zh: string; en: string }> = {
+  org: { zh: '支行考核方案（默认）', en: 'Branch scheme (default)' },
+  staff: { zh: '客户经理考核方案（默认）', en: 'Account manager scheme (default)' },
+};
+
 /** 考核方案: one for 支行 (org) and one for 客户经理 (staff); every save is a new version. */
 export interface Scheme {
   object_type: ObjectType;

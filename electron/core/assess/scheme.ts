@@ -2,7 +2,7 @@
 // of schemes per object type (支行 = 'org', 客户经理 = 'staff'). Every save is a new version; a
 // sheet records the version it used, so an old sheet can be read back against its scheme.
 import { z } from 'zod';
-import { TARGET_INDICATORS, type ObjectType, type Scheme, type SchemeIndicator, type TargetIndicatorId } from '../../../shared/assessment.js';
+import { DEFAULT_SCHEME_NAMES, TARGET_INDICATORS, type ObjectType, type Scheme, type SchemeIndicator, type TargetIndicatorId } from '../../../shared/assessment.js';
 import { auditInTransaction } from '../audit/index.js';
 import type { Db } from '../db/connection.js';
 import { UserInputError } from '../errors.js';
@@ -23,7 +23,7 @@ export function defaultScheme(type: ObjectType): Scheme {
   return {
     object_type: type,
     version: 0,
-    name: type === 'org' ? '支行考核方案（默认）' : '客户经理考核方案（默认）',
+    name: DEFAULT_SCHEME_NAMES[type].zh,
     indicators: TARGET_INDICATORS.filter((t) => t.weight !== null).map((t) => ({
       indicator: t.id,
       weight: t.weight!,

@@ -47,7 +47,6 @@ export const aschemeZh = {
     deductionShort: '扣分',
     perAlertShort: '每条 {n} 分，最多 {max} 分',
     system: '系统默认',
-    defaultName: { org: '支行考核方案（默认）', staff: '客户经理考核方案（默认）' },
   },
   invalid: {
     name: '请填写方案名称。',
@@ -132,7 +131,6 @@ export const aschemeEn: AschemeWords = {
     deductionShort: 'Deductions',
     perAlertShort: '{n} per alert, at most {max}',
     system: 'System default',
-    defaultName: { org: 'Branch scheme (default)', staff: 'Account manager scheme (default)' },
   },
   invalid: {
     name: 'Enter a scheme name.',

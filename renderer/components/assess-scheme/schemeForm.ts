@@ -2,7 +2,7 @@
 // core (0.6, 1.2). The checks repeat the core's (electron/core/assess/scheme.ts SchemeBody) so a
 // mistake is named on its row before the request; the core's answer stays the last word.
 // No DOM: unit-tested in Node.
-import type { Scheme, TargetIndicatorId } from '../../../shared/assessment.js';
+import { DEFAULT_SCHEME_NAMES, type Scheme, type TargetIndicatorId } from '../../../shared/assessment.js';
 
 /** What PUT /api/assess/schemes/:type takes (electron/core/assess/scheme.ts SchemeBody). Spelled here,
  *  not imported from api/: this module is also compiled by the Node tests, without Vite's import.meta.env. */
@@ -70,4 +70,20 @@ export function validate(f: SchemeForm, nameOf: (id: TargetIndicatorId) => strin
 export function sameAs(f: SchemeForm, s: Scheme): boolean {
   const a = fromForm(f);
   return JSON.stringify(a) === JSON.stringify({ name: s.name, indicators: s.indicators.map((i) => ({ indicator: i.indicator, weight: i.weight, lowerIsBetter: i.lowerIsBetter, floor: i.floor, cap: i.cap })), deduction: { per_alert: s.deduction.per_alert, max: s.deduction.max } });
+}
+
+const DEFAULTS = Object.values(DEFAULT_SCHEME_NAMES);
+
+/** A scheme's name in the page's language: a built-in default name (version 0's, which a save that
+ *  did not rename the scheme keeps) is translated; any other name is data and shown as typed. */
+export function shownName(stored: string, lang: string): string {
+  const d = DEFAULTS.find((x) => x.zh === stored);
+  return d && lang === 'en' ? d.en : stored;
+}
+
+/** The name to store for what the name field shows: the default name in the page's language is
+ *  the built-in one, so an English form of an unrenamed scheme is no change and saves no English. */
+export function storedName(typed: string, lang: string): string {
+  const d = lang === 'en' ? DEFAULTS.find((x) => x.en === typed.trim()) : undefined;
+  return d ? d.zh : typed;
 }

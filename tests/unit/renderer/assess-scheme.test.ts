@@ -2,7 +2,7 @@
 // the scheme form's checks and % ↔ fraction round trip.
 import { describe, expect, it } from 'vitest';
 import { cellText, cellUnit, parseCell } from '../../../renderer/components/assess-scheme/units.js';
-import { fromForm, sameAs, toForm, validate } from '../../../renderer/components/assess-scheme/schemeForm.js';
+import { fromForm, sameAs, shownName, storedName, toForm, validate } from '../../../renderer/components/assess-scheme/schemeForm.js';
 import { dropsEdits, viewOf } from '../../../renderer/components/assess-scheme/pageView.js';
 import type { Scheme } from '../../../shared/assessment.js';
 
@@ -105,3 +105,26 @@ describe('page view and the unsaved-edits guard', () => {
   });
 });
 
+describe('scheme names', () => {
+  it('shows the built-in default names in English and any other name as typed', () => {
+    // the core's version 0 names (electron/core/assess/scheme.ts), spelled out here
+    expect(shownName('支行考核方案（默认）', 'en')).toBe('Branch scheme (default)');
+    expect(shownName('客户经理考核方案（默认）', 'en')).toBe('Account manager scheme (default)');
+    expect(shownName('支行考核方案（默认）', 'zh-CN')).toBe('支行考核方案（默认）');
+    // typed by a user: data, even when it only looks like the default
+    expect(shownName('支行方案', 'en')).toBe('支行方案');
+    expect(shownName('支行考核方案（默认） ', 'en')).toBe('支行考核方案（默认） ');
+    expect(shownName('2024 下半年', 'en')).toBe('2024 下半年');
+  });
+  it('stores the English default name as the built-in one, anything else as typed', () => {
+    expect(storedName('Branch scheme (default)', 'en')).toBe('支行考核方案（默认）');
+    expect(storedName('Account manager scheme (default)', 'en')).toBe('客户经理考核方案（默认）');
+    expect(storedName('Branch scheme (default', 'en')).toBe('Branch scheme (default');
+    expect(storedName('Branch scheme (default)', 'zh-CN')).toBe('Branch scheme (default)');
+    // an unrenamed default scheme edited in English is no change of name
+    const v0: Scheme = { ...scheme, version: 0, name: '支行考核方案（默认）' };
+    const f = toForm(v0);
+    f.name = storedName(shownName(f.name, 'en'), 'en');
+    expect(sameAs(f, v0)).toBe(true);
+  });
+});

@@ -155,3 +155,113 @@ test('English screenshots of 排名与对标 and 业务通报', async ({ page })
   await ready(page, 'bulletin-page');
   await shot(page, 'assess-bulletin-en');
 });
+
+/** The page's unsaved-changes prompt (an ElMessageBox with the class ascheme-unsaved). */
+const prompt = (page: Page) => page.locator('.ascheme-unsaved');
+/** The confirm box fades in: its screenshot waits for the page's finite transitions to end
+ *  (a spinner's endless one never does). */
+const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+/** Picks a month in the period picker, as a user does (label in the page's language). */
+async function pickMonth(page: Page, label: string) {
+  await page.getByTestId('assess-period-part').click();
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^${label}$`) }).click();
+}
+
+test('方案与目标: typed targets are asked about before another period or page drops them; screenshots of the prompt', async ({ page }) => {
+  await login(page, 'admin', 'admin123');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const grid = page.getByTestId('target-grid');
+  // the second branch's 存款日均 cell (its test id names the object), first read in June
+  await page.goto('./#/assess/scheme?tab=targets&type=org&period=2024-06');
+  await ready(page, 'target-grid');
+  await expect(grid).toHaveAttribute('data-period', '2024-06');
+  const testId = (await page.locator('[data-testid^="target-"][data-testid$="-deposit_avg"]').nth(1).getAttribute('data-testid'))!;
+  const cell = page.getByTestId(testId);
+  const june = await cell.inputValue();
+
+  await page.goto('./#/assess/scheme?tab=targets&type=org&period=2024-07');
+  await expect(grid).toHaveAttribute('data-period', '2024-07');
+  await ready(page, 'target-grid');
+  const july = await cell.inputValue();
+  const typed = july === '4321.5' ? '4321.6' : '4321.5';
+  await cell.fill(typed);
+  await expect(grid).toHaveAttribute('data-changed', '1');
+
+  // 继续编辑: the period stays July and the typed cell keeps its text
+  await pickMonth(page, '6月');
+  await expect(prompt(page)).toContainText('有 1 个目标未保存，切换后将丢失。是否放弃修改？');
+  await settled(page);
+  await shot(page, 'assess-targets-unsaved-zh');
+  await prompt(page).getByRole('button', { name: '继续编辑' }).click();
+  await expect(prompt(page)).toHaveCount(0);
+  await expect(page).toHaveURL(/period=2024-07/);
+  await expect(page.getByTestId('assess-period')).toHaveAttribute('data-period', '2024-07');
+  await expect(grid).toHaveAttribute('data-period', '2024-07');
+  await expect(grid).toHaveAttribute('data-changed', '1');
+  await expect(cell).toHaveValue(typed);
+
+  // leaving the page asks too (the import link); cancelled, the page and the draft stay
+  await page.getByTestId('target-import').click();
+  await expect(prompt(page)).toContainText('离开本页将丢失');
+  await prompt(page).getByRole('button', { name: '继续编辑' }).click();
+  await expect(prompt(page)).toHaveCount(0);
+  await expect(page.getByTestId('ascheme-page')).toBeVisible();
+  await expect(cell).toHaveValue(typed);
+
+  // in English (the language switch keeps the draft), 'Discard changes': June, as stored
+  await page.getByTestId('lang').getByText('EN', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(cell).toHaveValue(typed);
+  await pickMonth(page, 'Jun');
+  await expect(prompt(page)).toContainText('Targets not saved: 1. They will be lost if you switch.');
+  await settled(page);
+  await shot(page, 'assess-targets-unsaved-en');
+  await prompt(page).getByRole('button', { name: 'Discard changes' }).click();
+  await expect(prompt(page)).toHaveCount(0);
+  await expect(page).toHaveURL(/period=2024-06/);
+  await expect(grid).toHaveAttribute('data-period', '2024-06');
+  await ready(page, 'target-grid');
+  await expect(grid).toHaveAttribute('data-changed', '0');
+  await expect(cell).toHaveValue(june);
+  await page.getByTestId('lang').getByText('中文', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  // nothing was saved: July shows its stored value again, and no edits means no question
+  await pickMonth(page, '7月');
+  await expect(grid).toHaveAttribute('data-period', '2024-07');
+  await ready(page, 'target-grid');
+  await expect(cell).toHaveValue(july);
+  await expect(prompt(page)).toHaveCount(0);
+});
+
+test('方案与目标: a locked period\'s targets are read only, with a notice', async ({ page }) => {
+  // 2024-05: a period no other test reads; locked and unlocked through the API the screens use
+  const LOCKED = '2024-05';
+  await login(page, 'admin', 'admin123');
+  const call = (path: string) =>
+    page.evaluate(async ([p, period]) => {
+      const r = await fetch(p, { method: 'POST', headers: { Authorization: `Bearer ${sessionStorage.getItem('bc.token')}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ period }) });
+      return `${r.status} ${r.ok ? '' : await r.text()}`.trim();
+    }, [path, LOCKED] as const);
+  expect(await call('/api/assess/lock')).toBe('200');
+  try {
+    await page.goto(`./#/assess/scheme?tab=targets&type=org&period=${LOCKED}`);
+    const grid = page.getByTestId('target-grid');
+    await expect(grid).toHaveAttribute('data-period', LOCKED);
+    await ready(page, 'target-grid');
+    await expect(grid).toHaveAttribute('data-locked', '1');
+    await expect(page.getByTestId('target-locked')).toContainText('本考核期已锁定，目标不可修改。');
+    await expect(page.getByTestId('target-table').locator('.el-table__body tr').first()).toBeVisible();
+    await expect(page.getByTestId('target-table').locator('input')).toHaveCount(0);
+    await expect(page.getByTestId('target-save')).toHaveCount(0);
+    await expect(page.getByTestId('target-discard')).toHaveCount(0);
+  } finally {
+    expect(await call('/api/assess/unlock')).toBe('200');
+  }
+  // unlocked, the same grid takes input again (the read-only state came from the lock)
+  await page.reload();
+  await ready(page, 'target-grid');
+  await expect(page.getByTestId('target-grid')).toHaveAttribute('data-locked', '0');
+  await expect(page.getByTestId('target-save')).toBeVisible();
+});

@@ -16,7 +16,8 @@ import { convertFlat } from './coords.js';
 import { exportsSystem } from './settings.js';
 import { customerStaffSql, mapStaff, merchantStaffSql, visitScopeSql } from './scope-sql.js';
 import { ASSIGNMENT_JOIN } from './assign.js';
-import { ensureMerchantMonth, merchantClassSql } from './merchant-month.js';
+import { merchantClassSql } from './merchant-month.js';
+import { ensureFamily } from '../indicators/store.js';
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -82,7 +83,9 @@ function customerPoints(db: Db, s: Scope, asked: string | undefined, colour: Poi
 /** Merchants in service on the date (状态 正常, signed ≤ date): 0 normal, 1 有效, 2 高质量 for the month up to the date. */
 function merchantPoints(db: Db, s: Scope, asked: string | undefined, colour: PointColour, staff: string | null): PointLayer {
   const date = resolveDate(db, asked);
-  ensureMerchantMonth(db, date);
+  // merchant_month is stored with the merchant family's cells: normally built by the job after the
+  // import; a date it has not built is built here (grid/merchant-month.ts)
+  ensureFamily(db, date, 'merchant');
   const rs = rowScopeSql(s, 'm', 'c');
   const mine = merchantStaffSql(staff, 'm');
   const cls = merchantClassSql('mm');

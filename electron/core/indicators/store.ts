@@ -5,6 +5,8 @@ import { invalidateMigration } from './migration.js';
 import type { Db } from '../db/connection.js';
 import type { DatasetId } from '../../../shared/datasets.js';
 import { FAMILIES, FAMILIES_OF_DATASET, FAMILY_IDS, type FamilyId } from './families/index.js';
+import { MerchantBag } from './families/merchant.js';
+import { dropMerchantMonth, storeMerchantMonth } from '../grid/merchant-month.js';
 
 /** Is (date, family) built? */
 function isBuilt(db: Db, date: string, family: FamilyId): boolean {
@@ -23,6 +25,8 @@ export function buildFamily(db: Db, date: string, family: FamilyId): number {
       for (const r of bag.rows()) cell.run(date, family, r.org, r.staff, r.measure, r.value);
       const overlap = db.prepare('INSERT INTO ind_overlap (data_date, family, measure, cust_id, org_id, staff_id) VALUES (?, ?, ?, ?, ?, ?)');
       for (const r of bag.overlaps()) overlap.run(date, family, r.measure, r.cust, r.org, r.staff);
+      // the map's merchant layer reads the per-merchant months of the same pass (grid/merchant-month.ts)
+      if (bag instanceof MerchantBag) storeMerchantMonth(db, date, bag.months);
       const ms = Math.round(performance.now() - t0);
       db.prepare(
         `INSERT INTO ind_state (data_date, family, built_at, ms) VALUES (?, ?, datetime('now', 'localtime'), ?)
@@ -56,6 +60,8 @@ export function invalidateFamilies(db: Db, families: readonly FamilyId[], since:
     }
     // the migration matrix reads the loans (and their customers' orgs) as the loan family does
     if (f === 'loan') invalidateMigration(db, since);
+    // the map's merchant layer stores its months with the merchant family's cells
+    if (f === 'merchant') dropMerchantMonth(db, since);
   }
 }
 

@@ -4,7 +4,9 @@
 // transactions, ≥ 30 distinct payers); 交易笔数/金额 of the month over every merchant whatever its
 // status. Transactions are 消费 (or of no stated type, as metrics/merchants.ts has always counted
 // them). One pass over the month's transactions, grouped per merchant through the
-// (merchant_id, txn_time) index.
+// (merchant_id, txn_time) index. The same pass yields each in-service merchant's month, which the
+// map's merchant layer reads from merchant_month (grid/merchant-month.ts): stored by store.ts with
+// the cells, so the layer is ready when the background build after an import is.
 import type { Db } from '../../db/connection.js';
 import { customerJoin, rowOrgSql } from '../../scope/index.js';
 import { addDays, monthStart } from '../../../../shared/dates.js';
@@ -14,6 +16,14 @@ import { CellBag } from '../cells.js';
 
 /** 有效商户 thresholds over the month up to the date (DATA.md). */
 export const EFFECTIVE = { transactions: 30, amountFen: 300_000n } as const;
+
+/** A merchant in service on the date with 消费 in its month: [id, transactions, 分, distinct payers, active days]. */
+export type MerchantMonth = [id: string, n: bigint, fen: bigint, payers: bigint, days: bigint];
+
+/** The family's cells and, beside them, each in-service merchant's month. */
+export class MerchantBag extends CellBag {
+  readonly months: MerchantMonth[] = [];
+}
 
 interface MerchantRow {
   merchant_id: string;
@@ -33,8 +43,8 @@ interface MonthRow {
   fen_day: bigint;
 }
 
-export function merchantCells(db: Db, date: string): CellBag {
-  const bag = new CellBag();
+export function merchantCells(db: Db, date: string): MerchantBag {
+  const bag = new MerchantBag();
   const merchants = new Map<string, MerchantRow>();
   const all = db
     .prepare(`SELECT m.merchant_id, ${rowOrgSql('m', 'c')} AS org, m.manager_id AS staff, m.status, m.sign_date FROM merchant m ${customerJoin('merchant', 'm', 'c')}`)
@@ -64,6 +74,7 @@ export function merchantCells(db: Db, date: string): CellBag {
     bag.add(org, staff, 'acq_cnt_day', r.n_day);
     bag.add(org, staff, 'acq_amt_day', r.fen_day);
     if (!m || !inService.merchant(m, date)) continue;
+    bag.months.push([r.merchant_id, r.n, r.fen, r.payers, r.days]);
     if (r.n >= BigInt(EFFECTIVE.transactions) && r.fen >= EFFECTIVE.amountFen) bag.add(org, staff, 'mer_eff', 1);
     if (r.days >= BigInt(HIGH_QUALITY.activeDays) && r.n >= BigInt(HIGH_QUALITY.transactions) && r.payers >= BigInt(HIGH_QUALITY.payers)) {
       bag.add(org, staff, 'mer_hq', 1);

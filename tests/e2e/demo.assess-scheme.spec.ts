@@ -87,6 +87,11 @@ test('方案与目标: a saved weight is a new version and the sheet scores with
   await page.getByTestId('lang').getByText('EN', { exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await ready(page, 'scheme-editor');
+  // the version just saved from zh-CN kept the built-in name (no test renames): English here too,
+  // in the history and the name field, and the translated field is no change of the form
+  await expect(page.getByTestId('scheme-history').locator('.el-table__body tr').first()).toContainText('Branch scheme (default)');
+  await expect(page.getByTestId('scheme-name')).toHaveValue('Branch scheme (default)');
+  await expect(page.getByTestId('scheme-editor')).toHaveAttribute('data-dirty', '0');
   await shot(page, 'assess-scheme-en');
   await page.getByTestId('lang').getByText('中文', { exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

@@ -15,6 +15,7 @@ import { DEMO_USERS } from '../../electron/core/auth/demo.js';
 import { listFiles, readTable } from './exports.js';
 import { LONG, login, runDir, shot } from './helpers.js';
 import { DASHBOARD_IDS } from '../../shared/indicators.js';
+import { DEFAULT_SCHEME_NAMES } from '../../shared/assessment.js';
 
 const exportsDir = () => path.join(runDir(), 'demo', 'exports');
 /** Chinese characters and the full-width punctuation that goes with them (、：（）…). */
@@ -107,7 +108,8 @@ async function pageTexts(page: Page): Promise<string[]> {
  *  this one: display names of users and the audit log's targets and details (an export's filter
  *  is recorded in the words written into its file). Data, not built-in labels. */
 async function storedStrings(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
+  const builtInSchemeNames = Object.values(DEFAULT_SCHEME_NAMES).map((n) => n.zh);
+  return page.evaluate(async (builtInSchemeNames) => {
     const headers = { Authorization: `Bearer ${sessionStorage.getItem('bc.token')}` };
     const get = async <T,>(url: string): Promise<T> => {
       const r = await fetch(url, { headers });
@@ -120,9 +122,9 @@ async function storedStrings(page: Page): Promise<string[]> {
     for (const a of (await get<{ alerts: { summary: string }[] }>('/api/monitoring/alerts?limit=500')).alerts) out.push(a.summary);
     // a saved assessment scheme keeps the name it was saved with (the e2e saves one from zh-CN)
     for (const type of ['org', 'staff']) {
-      // (version 0, the built-in default, is not: the screen must show its name in the page's language)
+      // (the built-in default name is not, v0's or kept by a save: the screen shows it in the page's language)
       const r = await get<{ current: { name: string; version: number }; history: { name: string; version: number }[] }>(`/api/assess/schemes/${type}`);
-      for (const v of [r.current, ...r.history]) if (v.version > 0) out.push(v.name);
+      for (const v of [r.current, ...r.history]) if (!builtInSchemeNames.includes(v.name)) out.push(v.name);
     }
     // the base map's district names are the map's data (a bank's own base map brings its own)
     for (const f of (await get<{ geojson: { features: { properties: { name?: string } | null }[] } }>('/api/map/base')).geojson.features) {
@@ -135,7 +137,7 @@ async function storedStrings(page: Page): Promise<string[]> {
       before = p.next;
     } while (before !== null);
     return out;
-  });
+  }, builtInSchemeNames);
 }
 
 function leftovers(texts: string[], data: string[]): string[] {

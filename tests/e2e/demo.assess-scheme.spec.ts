@@ -240,6 +240,36 @@ test('方案与目标: typed targets are asked about before another period or pa
   await expect(prompt(page)).toHaveCount(0);
 });
 
+test('方案与目标: an unsaved scheme is asked about before another object type replaces it', async ({ page }) => {
+  await login(page, 'admin', 'admin123');
+  await page.goto('./#/assess/scheme?tab=scheme&type=org');
+  const editor = page.getByTestId('scheme-editor');
+  await ready(page, 'scheme-editor');
+  const weight = page.getByTestId('scheme-rows').locator('.ind-visits').getByTestId('scheme-weight').locator('input');
+  const before = await weight.inputValue();
+  // 5.00 → 7.00 (never equal: the question is only asked for a change)
+  const typed = before === '7.00' ? '8.00' : '7.00';
+  await weight.fill(typed);
+  await weight.press('Tab');
+  await expect(editor).toHaveAttribute('data-dirty', '1');
+  await page.getByTestId('ascheme-type').getByText('客户经理方案').click();
+  await expect(prompt(page)).toContainText('方案有未保存的修改，切换后将丢失。是否放弃修改？');
+  await prompt(page).getByRole('button', { name: '继续编辑' }).click();
+  await expect(prompt(page)).toHaveCount(0);
+  await expect(page.getByTestId('ascheme-page')).toHaveAttribute('data-type', 'org');
+  await expect(editor).toHaveAttribute('data-type', 'org');
+  await expect(editor).toHaveAttribute('data-dirty', '1');
+  await expect(weight).toHaveValue(typed);
+  // the page's own 放弃修改 puts the form back; then no question
+  await page.getByTestId('scheme-discard').click();
+  await expect(editor).toHaveAttribute('data-dirty', '0');
+  await expect(weight).toHaveValue(before);
+  await page.getByTestId('ascheme-type').getByText('客户经理方案').click();
+  await expect(editor).toHaveAttribute('data-type', 'staff');
+  await ready(page, 'scheme-editor');
+  await expect(prompt(page)).toHaveCount(0);
+});
+
 test('方案与目标: a locked period\'s targets are read only, with a notice', async ({ page }) => {
   // 2024-05: a period no other test reads; locked and unlocked through the API the screens use
   const LOCKED = '2024-05';

@@ -270,6 +270,33 @@ test('方案与目标: an unsaved scheme is asked about before another object ty
   await expect(prompt(page)).toHaveCount(0);
 });
 
+test('方案与目标: the browser\'s back button asks too, and cancelled stays on the page with the edit', async ({ page }) => {
+  await login(page, 'admin', 'admin123');
+  // opened from the menu as a user does (a router entry to go back from), then the targets tab
+  await page.getByTestId('nav').getByText('绩效考核', { exact: true }).click();
+  await page.getByTestId('nav').getByText('方案与目标', { exact: true }).click();
+  await ready(page, 'scheme-editor');
+  await page.getByTestId('ascheme-tab').getByText('考核目标').click();
+  const grid = page.getByTestId('target-grid');
+  await ready(page, 'target-grid');
+  const cell = page.locator('[data-testid^="target-"][data-testid$="-deposit_avg"]').nth(1);
+  const typed = (await cell.inputValue()) === '4321.5' ? '4321.6' : '4321.5';
+  await cell.fill(typed);
+  await expect(grid).toHaveAttribute('data-changed', '1');
+  const url = page.url();
+  await page.goBack();
+  await expect(prompt(page)).toContainText('离开本页将丢失');
+  await prompt(page).getByRole('button', { name: '继续编辑' }).click();
+  await expect(prompt(page)).toHaveCount(0);
+  await expect(page).toHaveURL(url);
+  await expect(cell).toHaveValue(typed);
+  await expect(grid).toHaveAttribute('data-changed', '1');
+  // confirmed, the back button goes where it was going
+  await page.goBack();
+  await prompt(page).getByRole('button', { name: '放弃修改' }).click();
+  await expect(page.getByTestId('ascheme-page')).toHaveCount(0);
+});
+
 test('方案与目标: a locked period\'s targets are read only, with a notice', async ({ page }) => {
   // 2024-05: a period no other test reads; locked and unlocked through the API the screens use
   const LOCKED = '2024-05';

@@ -40,6 +40,7 @@ const RESOURCES = [
 const WORKERS = [
   { user: 'electron/core/indicators/job.ts', entry: 'electron/core/indicators/worker.ts', out: 'indicators-worker.cjs' },
   { user: 'electron/core/monitoring/runs.ts', entry: 'electron/core/monitoring/worker.ts', out: 'monitoring-worker.cjs' },
+  { user: 'electron/core/report/book-thread.ts', entry: 'electron/core/report/book-worker.ts', out: 'report-book-worker.cjs' },
 ];
 
 /**

@@ -4,8 +4,10 @@
 import type { Writable } from 'node:stream';
 import type { AssessResult, RankingRow, TargetIndicatorId } from '../../../shared/assessment.js';
 import type { DocumentFormat } from '../documents/dashboard.js';
-import { assessPdf, rankingPdf } from './assess-pdf.js';
+import { sheetPdf } from './assess-pdf.js';
+import { rankingPdf } from './ranking-pdf.js';
 import { assessWords, indicatorLabel, periodLine, schemeLine } from './assess-words.js';
+import { bookPdfOffThread } from './book-thread.js';
 import { writeAssessBook, writeRankingBook } from './assess-xlsx.js';
 import { bookBuffer, madeBy, openBook, type ReportHead, type ReportMeta } from './layout.js';
 
@@ -24,7 +26,7 @@ export function assessHead(kind: AssessDocKind, r: AssessResult, bank: string, s
 
 /** A sheet or the book as bytes. */
 export async function assessBytes(r: AssessResult, head: ReportHead, meta: ReportMeta, format: DocumentFormat): Promise<Buffer> {
-  if (format === 'pdf') return assessPdf(r, head, meta);
+  if (format === 'pdf') return r.sheets.length > 1 ? bookPdfOffThread(r, head, meta) : sheetPdf(r, head, meta);
   return bookBuffer(meta, (wb) => writeAssessBook(wb, r, head, meta));
 }
 

@@ -1,19 +1,17 @@
-// The assessment documents as A4 PDFs: one sheet, the period's book (a summary, then one object
-// per page, each with its signature lines) and a ranking (table with 对标找差 and the distribution
+// The assessment documents as A4 PDFs: one sheet, the pieces of the period's book (a summary, then
+// one object per page, each with its signature lines; put together by book-pdf.ts) and a ranking (table with 对标找差 and the distribution
 // drawn by ECharts SSR). Figures print through documents/format.ts: money in 万元 from integer 分,
 // ratios and completions as %, scores with two decimals.
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
-import type { AssessResult, RankingRow, Sheet, TargetIndicatorId } from '../../../shared/assessment.js';
-import type { ChartSpec } from '../../../shared/dashboard.js';
-import { CHART_WIDTH, chartSvg } from '../documents/chart-svg.js';
+import type { AssessResult, Sheet } from '../../../shared/assessment.js';
 import { findCjkFont, type CjkFont } from '../documents/font.js';
 import { printValue, unitLabel } from '../documents/format.js';
 import type { Lang } from '../documents/labels.js';
 import { renderPdf } from '../documents/pdf-engine.js';
 import { assessWords, indicatorLabel, indicatorUnit } from './assess-words.js';
-import { COMPACT, CONTENT_WIDTH, heading, MUTED, num, reportPdf, signatureLines, th, type ReportHead, type ReportMeta } from './layout.js';
+import { COMPACT, heading, MUTED, num, reportPdf, signatureLines, th, type ReportHead, type ReportMeta } from './layout.js';
 
-const pts = (v: number) => printValue(v, 'avg');
+export const pts = (v: number) => printValue(v, 'avg');
 const signed = (v: number) => (v > 0 ? `+${pts(v)}` : pts(v));
 
 /** The object line: 城东支行（B1）· 机构. */
@@ -82,76 +80,15 @@ export function sheetContent(s: Sheet, lang: Lang, first: boolean): Content {
   };
 }
 
-function summaryTable(r: AssessResult, lang: Lang): Content {
+/** The book's first pages: one row per object with its total and rank. */
+export function summaryTable(sheets: Sheet[], lang: Lang): Content {
   const w = assessWords(lang);
   const body: TableCell[][] = [[th(w.object), th(w.id), th(w.scheme, true), th(w.full, true), th(w.total, true), th(w.rank, true)]];
-  for (const s of r.sheets) body.push([`${s.object.name} · ${w.type[s.object.type]}`, s.object.id, num(`v${s.scheme_version}`), num(String(s.full)), num(pts(s.total)), num(String(s.rank))]);
+  for (const s of sheets) body.push([`${s.object.name} · ${w.type[s.object.type]}`, s.object.id, num(`v${s.scheme_version}`), num(String(s.full)), num(pts(s.total)), num(String(s.rank))]);
   return { table: { headerRows: 1, widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto'], body }, layout: COMPACT, fontSize: 8.5 };
 }
 
-/** A sheet (one object) or the book (a summary page, then one object per page). */
-export function assessPdfDefinition(r: AssessResult, head: ReportHead, meta: ReportMeta) {
-  const content: Content[] = [];
-  if (r.sheets.length > 1) {
-    content.push(heading(assessWords(meta.lang).summarySheet, 0), summaryTable(r, meta.lang));
-    r.sheets.forEach((s) => content.push(sheetContent(s, meta.lang, false)));
-  } else if (r.sheets.length === 1) content.push(sheetContent(r.sheets[0], meta.lang, true));
-  return reportPdf(head, meta, content);
-}
-
-export async function assessPdf(r: AssessResult, head: ReportHead, meta: ReportMeta, font: CjkFont = findCjkFont()): Promise<Buffer> {
-  return renderPdf(assessPdfDefinition(r, head, meta), font);
-}
-
-/** The ranking's distribution: one bar per object, best first, the average as a dashed line. */
-export function rankingChart(rows: RankingRow[], indicator: TargetIndicatorId | 'total', lang: Lang): ChartSpec {
-  const u = indicatorUnit(indicator);
-  const values = rows.map((r) => r.value).filter((v): v is number => v !== null);
-  const avg = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
-  const w = assessWords(lang);
-  return {
-    id: 'ranking',
-    title: `${indicatorLabel(indicator, lang)} · ${w.distribution}`,
-    kind: 'hbar',
-    unit: u,
-    categories: rows.map((r) => r.object.name),
-    series: [{ name: indicatorLabel(indicator, lang), data: rows.map((r) => r.value) }],
-    ...(avg !== null ? { threshold: { value: avg, label: lang === 'zh' ? '平均' : 'Average' } } : {}),
-  };
-}
-
-/** Rank change against the previous period: +2 = up two places; — when there was no previous rank. */
-export function rankChange(r: RankingRow): number | null {
-  return r.prev_rank === null ? null : r.prev_rank - r.rank;
-}
-
-export function rankingPdfDefinition(rows: RankingRow[], indicator: TargetIndicatorId | 'total', head: ReportHead, meta: ReportMeta) {
-  const w = assessWords(meta.lang);
-  const u = indicatorUnit(indicator);
-  const body: TableCell[][] = [[th(w.rank, true), th(w.object), th(w.value, true), th(w.gapBest, true), th(w.gapAvg, true), th(w.prevRank, true), th(w.rankChange, true)]];
-  for (const r of rows) {
-    const ch = rankChange(r);
-    body.push([
-      num(String(r.rank)),
-      { text: r.object.name, noWrap: true },
-      num(printValue(r.value, u)),
-      num(printValue(r.gap_to_best, u)),
-      num(printValue(r.gap_to_avg, u)),
-      num(r.prev_rank === null ? '—' : String(r.prev_rank)),
-      num(ch === null ? '—' : ch > 0 ? `↑${ch}` : ch < 0 ? `↓${-ch}` : '0'),
-    ]);
-  }
-  const unitNote = u === 'yuan' || u === 'ratio' ? (meta.lang === 'zh' ? `（单位：${unitLabel(u, meta.lang)}）` : ` (unit: ${unitLabel(u, meta.lang)})`) : '';
-  const content: Content[] = [
-    heading(`${indicatorLabel(indicator, meta.lang)}${unitNote}`, 0),
-    { table: { headerRows: 1, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto'], body }, layout: COMPACT, fontSize: 8.5 },
-  ];
-  const drawn = rows.length ? chartSvg(rankingChart(rows, indicator, meta.lang), meta.lang) : null;
-  if (drawn) content.push({ stack: [heading(`${indicatorLabel(indicator, meta.lang)} · ${w.distribution}`), { svg: drawn.svg, width: Math.min(CONTENT_WIDTH, CHART_WIDTH) }], unbreakable: true });
-  content.push(signatureLines(meta.lang));
-  return reportPdf(head, meta, content);
-}
-
-export async function rankingPdf(rows: RankingRow[], indicator: TargetIndicatorId | 'total', head: ReportHead, meta: ReportMeta, font: CjkFont = findCjkFont()): Promise<Buffer> {
-  return renderPdf(rankingPdfDefinition(rows, indicator, head, meta), font);
+/** One object's sheet as a document (the book, more than one, is book-pdf.ts's). */
+export async function sheetPdf(r: AssessResult, head: ReportHead, meta: ReportMeta, font: CjkFont = findCjkFont()): Promise<Buffer> {
+  return renderPdf(reportPdf(head, meta, r.sheets.length ? [sheetContent(r.sheets[0], meta.lang, true)] : []), font);
 }

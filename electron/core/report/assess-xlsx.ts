@@ -8,7 +8,8 @@ import { unitLabel, type BaseUnit } from '../documents/format.js';
 import type { Lang } from '../documents/labels.js';
 import { addSheet, putRow, sheetName, type Value } from '../documents/xlsx.js';
 import { assessWords, indicatorLabel, indicatorUnit, lockLine, periodLine } from './assess-words.js';
-import { objectLine, rankChange } from './assess-pdf.js';
+import { objectLine } from './assess-pdf.js';
+import { rankChange } from './ranking-pdf.js';
 import { coverSheet, type Book, type ReportHead, type ReportMeta } from './layout.js';
 
 const unitWord = (u: BaseUnit, lang: Lang) => (u === 'yuan' ? assessWords(lang).unitYuan : u === 'ratio' ? '%' : u === 'avg' ? '' : unitLabel(u, lang));

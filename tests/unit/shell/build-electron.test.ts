@@ -3,8 +3,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findCjkFont } from '../../../electron/core/documents/font.js';
 import { buildElectron } from '../../../scripts/build-electron.js';
+import { pdfPages } from '../documents/poppler.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const MIGRATIONS = path.join(ROOT, 'electron/core/db/migrations');
@@ -50,5 +53,23 @@ describe('build-electron', () => {
     expect(preload).toContain('exposeInMainWorld');
     // every module reading files next to itself must be known to the build, or the app breaks packaged
     expect(result.metaUrlUsers).toEqual([]);
+
+    // the assessment book's worker, as bundled, lays out a book of two one-page sheets + the summary
+    expect(result.workers).toContain('report-book-worker.cjs');
+    const sheet = (id: string) => ({ object: { type: 'org', id, name: id }, scheme_version: 1, rows: [], deductions: 0, deduction_items: [], adjustments: 0, adjustment_items: [], total: 0, full: 0, rank: 1 });
+    const input = {
+      result: { period: '2024-07', as_of: '2024-07-31', progress: false, locked: null, sheets: [sheet('B1'), sheet('B2')] },
+      head: { title: '绩效考核汇总', pairs: [] },
+      meta: { user: 'test', at: new Date(), lang: 'zh' },
+      font: findCjkFont(),
+      options: {},
+    };
+    const answer = await new Promise<{ kind: string; bytes?: Uint8Array; message?: string }>((resolve, reject) => {
+      const w = new Worker(path.join(out, 'report-book-worker.cjs'), { workerData: input });
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    expect(answer.message).toBeUndefined();
+    expect(pdfPages(Buffer.from(answer.bytes!))).toBe(3);
   });
 });

@@ -7,4 +7,4 @@ export function buildElectron(opts?: {
   main?: string;
   preload?: string | null;
   logLevel?: LogLevel;
-}): Promise<{ outDir: string; migrations: string[]; resources: Record<string, string[]>; metaUrlUsers: string[] }>;
+}): Promise<{ outDir: string; migrations: string[]; resources: Record<string, string[]>; workers: string[]; metaUrlUsers: string[] }>;

@@ -33,7 +33,7 @@ export async function assessBytes(r: AssessResult, head: ReportHead, meta: Repor
 /** The book's workbook streamed into `sink` (a file): nothing of it is held whole in memory. */
 export async function streamAssessXlsx(r: AssessResult, head: ReportHead, meta: ReportMeta, sink: Writable): Promise<void> {
   const wb = openBook(sink, meta);
-  writeAssessBook(wb, r, head, meta);
+  await writeAssessBook(wb, r, head, meta);
   await wb.commit();
 }
 

@@ -1,10 +1,12 @@
 // `branch-console assess`: the JSON contract of issue 12 on the hand-built bank of
 // tests/unit/assess/bank.ts (figures worked out there and below), and the command line's refusals.
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { tmpDir, write } from '../import/helpers.js';
 import { FILES } from '../assess/bank.js';
 import { cli } from './run-cli.js';
+import { pdfPages, pdfText } from '../documents/poppler.js';
 
 let db: string;
 
@@ -64,4 +66,19 @@ it('refuses a bad period, a period without data, both --org and --staff, and unk
   const text = cli('assess', '--db', db, '--period', '2024-07', '--org', 'B1');
   expect(text.stdout).toMatch(/机构 B1 一支行/);
   expect(text.stdout).toMatch(/未设目标/);
+});
+
+it('`report --kind assessment` without an object writes the whole book as the scheduler would: one PDF, the summary and every sheet, numbered over the book', () => {
+  const out = path.join(path.dirname(db), 'book.pdf');
+  const r = cli('report', '--db', db, '--kind', 'assessment', '--period', '2024-07', '--format', 'pdf', '--out', out);
+  expect(r.status, r.stderr).toBe(0);
+  const pdf = fs.readFileSync(out);
+  // 8 objects (H, B1, S11, B2, B3, E1, E2, E3), one page each after the summary's page
+  expect(pdfPages(pdf)).toBe(9);
+  expect(pdfText(pdf, 1)).toContain('第1页/共9页');
+  // the order of --all: B1 is the second object, on page 3, with its total 73.50 of 75 and rank 1
+  expect(pdfText(pdf, 3)).toContain('一支行（B1）·机构');
+  expect(pdfText(pdf, 3)).toContain('总分：73.50/满分75名次：1');
+  expect(pdfText(pdf, 9)).toContain('丙（E3）·员工');
+  expect(pdfText(pdf, 9)).toContain('第9页/共9页');
 });

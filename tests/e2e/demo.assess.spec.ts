@@ -1,6 +1,7 @@
 // 考核表, 排名与对标 and 业务通报 on the demo bank: a period's sheets open, a sheet's XLSX and PDF read
 // back (its total cell is the total the screen shows), the ranking drawn, the bulletin's PDF from
-// its button carrying the bank's deposits as the export files sum them (exports.ts, not the console).
+// its button carrying the bank's deposits as the export files sum them (exports.ts, not the console),
+// and the period's book PDF from its button (made in its worker) page by page against the API's sheets.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -64,4 +65,38 @@ test('考核表 of 2024-07: a sheet opened, exported as XLSX and PDF and read ba
   const btext = pdfText(bfile);
   expect(btext).toContain(`业务通报（${date}）`);
   expect(btext).toContain(`各项存款余额${fenToWanText(fen)}万元`);
+});
+
+test('the period\'s book as PDF from its button: the summary, then every object on its own page in the book\'s order with its total, numbered over the book', async ({ page }, info) => {
+  await login(page, 'admin', 'admin123');
+  await page.goto('./#/assess/sheets?period=2024-07&type=org');
+  await expect(page.getByTestId('assess-page')).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
+  // what the book should hold: the sheets the API gives the same user for the same period
+  type Book = { sheets: { object: { type: string; id: string; name: string }; total: number }[] };
+  const book = await page.evaluate(async () => {
+    const r = await fetch('./api/assess?period=2024-07&all=1', { headers: { Authorization: `Bearer ${sessionStorage.getItem('bc.token')}` } });
+    if (!r.ok) throw new Error(`GET /api/assess: ${r.status}`);
+    return (await r.json()) as Book;
+  });
+  expect(book.sheets.length).toBeGreaterThan(1);
+
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('assess-export-book-pdf').click()]);
+  const file = info.outputPath('book.pdf');
+  await dl.saveAs(file);
+  // pdftotext ends every page with a form feed
+  const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1).map((p) => p.replace(/\s+/g, ''));
+  const n = pages.length;
+  expect(n).toBeGreaterThan(book.sheets.length);
+  pages.forEach((p, i) => expect(p, `page ${i + 1}`).toContain(`第${i + 1}页/共${n}页`));
+  expect(pages[0]).toContain('绩效考核汇总（2024-07）');
+  // each object's sheet starts a page after the previous one's (the first after the summary) and
+  // carries the API's total
+  let from = 1;
+  for (const s of book.sheets) {
+    const type = s.object.type === 'org' ? '机构' : '员工';
+    const at = pages.findIndex((p, i) => i >= from && p.includes(`${s.object.name}（${s.object.id}）·${type}`));
+    expect(at, `${s.object.id}'s page`).toBeGreaterThanOrEqual(from);
+    expect(pages[at]).toContain(`总分：${s.total.toFixed(2)}`);
+    from = at + 1;
+  }
 });

@@ -327,3 +327,38 @@ test('方案与目标: a locked period\'s targets are read only, with a notice',
   await expect(page.getByTestId('target-grid')).toHaveAttribute('data-locked', '0');
   await expect(page.getByTestId('target-save')).toBeVisible();
 });
+
+test('方案与目标: another org in the scope picker asks before it drops typed targets', async ({ page }) => {
+  await login(page, 'admin', 'admin123');
+  const grid = page.getByTestId('target-grid');
+  await page.goto('./#/assess/scheme?tab=targets&type=org&period=2024-07');
+  await ready(page, 'target-grid');
+  const cell = page.locator('[data-testid^="target-"][data-testid$="-deposit_avg"]').nth(1);
+  const stored = await cell.inputValue();
+  const typed = stored === '4321.5' ? '4321.6' : '4321.5';
+  await cell.fill(typed);
+  await expect(grid).toHaveAttribute('data-changed', '1');
+
+  // 鲤城支行 (QZ100) in the picker: 继续编辑 keeps the whole bank, the URL and the draft
+  const picker = page.getByTestId('scope-picker');
+  const pickBranch = async () => {
+    await picker.click();
+    await page.locator('.scope-picker-popper').getByText('鲤城支行', { exact: true }).click();
+  };
+  await pickBranch();
+  await expect(prompt(page)).toContainText('有 1 个目标未保存，切换后将丢失。是否放弃修改？');
+  await prompt(page).getByRole('button', { name: '继续编辑' }).click();
+  await expect(prompt(page)).toHaveCount(0);
+  await expect(picker).toContainText('全行');
+  await expect(page).not.toHaveURL(/org=QZ100/);
+  await expect(grid).toHaveAttribute('data-changed', '1');
+  await expect(cell).toHaveValue(typed);
+
+  // 放弃修改: the branch's targets, nothing typed
+  await pickBranch();
+  await prompt(page).getByRole('button', { name: '放弃修改' }).click();
+  await expect(page).toHaveURL(/org=QZ100/);
+  await expect(picker).toContainText('鲤城支行');
+  await ready(page, 'target-grid');
+  await expect(grid).toHaveAttribute('data-changed', '0');
+});

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AssessResult, Sheet } from '../../../shared/assessment.js';
+import { TARGET_INDICATORS, type AssessResult, type Sheet } from '../../../shared/assessment.js';
 import { findCjkFont } from '../../../electron/core/documents/font.js';
 import { renderPdf } from '../../../electron/core/documents/pdf-engine.js';
 import { assessHead } from '../../../electron/core/report/assess-docs.js';
@@ -115,6 +115,24 @@ describe('the book in parts', () => {
     const wordy = { ...sheet(2), adjustment_items: [{ id: 1, points: 1, reason: '因'.repeat(60), by: 'admin', at: '2024-08-01T00:00:00Z' }] };
     expect(surelyOnePage(wordy)).toBe(false);
   });
+
+  it('the largest sheet taken for one page is one page: every indicator, 12 items of 40 characters, a 30-character name', async () => {
+    // 12 indicators (the whole target table) + 6 deductions + 6 adjustments = 24 lines, each text at the limit
+    const text = '因'.repeat(38);
+    const big: Sheet = {
+      ...sheet(1),
+      object: { type: 'staff', id: 'E1', name: '名'.repeat(30) },
+      rows: TARGET_INDICATORS.map((t) => ({ indicator: t.id, target: 1_000_000, actual: 1_000_000, completion: 1, weight: 10, score: 10 })),
+      deduction_items: Array.from({ length: 6 }, (_, i) => ({ alert_id: i + 1, rule: 'ab', summary: text, points: 1 })),
+      adjustment_items: Array.from({ length: 6 }, (_, i) => ({ id: i + 1, points: 1, reason: text, by: 'ab', at: '2024-08-01T00:00:00Z' })),
+    };
+    expect(big.rows).toHaveLength(12);
+    expect(surelyOnePage(big)).toBe(true);
+    expect(surelyOnePage({ ...big, adjustment_items: [...big.adjustment_items, big.adjustment_items[0]] })).toBe(false);
+    // laid out alone (summary page + the sheet), as pdfmake would in the book
+    const one = await oneDocument({ ...seven, sheets: [sheet(2), big] });
+    expect(pdfPages(one)).toBe(3);
+  }, 60_000);
 
   it('a sheet longer than a page: its part is counted, and every later page numbered on', async () => {
     const one = await oneDocument(withLong);

@@ -1,8 +1,10 @@
 // Running the rules over a period and keeping their alerts (issue 10 "Runs" and "Workflow").
 //
 // A run covers whole months: from the first day of the month of `from` to `to`. Each enabled rule
-// runs with the parameters in force; each finding becomes the alert of its rule, subject and period
-// (one per), recording the rule version. In the months a run covers, for the rules it ran:
+// runs with the parameters in force, pinned as a stored version first (settings.ts pinRuleSettings:
+// the version an alert records holds exactly the parameters used); each finding becomes the alert
+// of its rule, subject and period (one per), recording the rule version. In the months a run
+// covers, for the rules it ran:
 // - a pending alert found again is refreshed (evidence, score, summary, version);
 // - a decided alert (已确认/已排除) keeps its decision whatever the run finds: a dismissed case
 //   never comes back as new for the same evidence; when the evidence differs from what was
@@ -16,7 +18,7 @@ import { assertDay, monthStart } from '../../../shared/dates.js';
 import { UserInputError } from '../errors.js';
 import type { Finding, RuleDef, RunPeriod } from './rule.js';
 import { RULE_DEFS } from './rules/index.js';
-import { ruleSetting } from './settings.js';
+import { pinRuleSettings, ruleSetting, type RuleSetting } from './settings.js';
 
 export interface RunResult {
   period: RunPeriod;
@@ -47,12 +49,21 @@ export function runPeriod(from: string, to: string): RunPeriod {
   return { from: monthStart(from), to };
 }
 
-/** Runs the enabled rules (or the ones named, whatever their switch) without storing anything. */
-export function evaluate(db: Db, period: RunPeriod, opts: { rules?: readonly RuleId[]; params?: Partial<Record<RuleId, Record<string, number>>> } = {}): RunResult {
-  const defs: RuleDef[] = RULE_DEFS.filter((d) => (opts.rules ? opts.rules.includes(d.id) : ruleSetting(db, d).enabled));
+/**
+ * Runs the enabled rules (or the ones named, whatever their switch) without storing anything.
+ * `settings`: the pinned settings of a run (they decide which rules run); `params` (回测) override
+ * the ones in force and mark the findings version -1: no stored version names them.
+ */
+export function evaluate(
+  db: Db,
+  period: RunPeriod,
+  opts: { rules?: readonly RuleId[]; params?: Partial<Record<RuleId, Record<string, number>>>; settings?: ReadonlyMap<RuleId, RuleSetting> } = {},
+): RunResult {
+  const settingOf = (d: RuleDef) => opts.settings?.get(d.id) ?? ruleSetting(db, d);
+  const defs: RuleDef[] = RULE_DEFS.filter((d) => (opts.rules ? opts.rules.includes(d.id) : opts.settings ? opts.settings.has(d.id) : settingOf(d).enabled));
   const result: RunResult = { period, findings: [], rules: [] };
   for (const def of defs) {
-    const setting = ruleSetting(db, def);
+    const setting = settingOf(def);
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     const params = { ...setting.params, ...(opts.params?.[def.id] ?? {}) };
@@ -75,7 +86,8 @@ export function runAndStore(db: Db, from: string, to: string, trigger: 'import' 
   const t0 = performance.now();
   const runId = Number(db.prepare('INSERT INTO monitor_run (trigger, period_from, period_to, started_at) VALUES (?, ?, ?, ?)').run(trigger, period.from, period.to, started).lastInsertRowid);
   try {
-    const result = evaluate(db, period);
+    const settings = pinRuleSettings(db, RULE_DEFS.filter((d) => ruleSetting(db, d).enabled));
+    const result = evaluate(db, period, { settings });
     db.transaction(() => store(db, period, result))();
     db.prepare('UPDATE monitor_run SET finished_at = ?, alerts = ?, ms = ? WHERE run_id = ?').run(new Date().toISOString(), result.findings.length, Math.round(performance.now() - t0), runId);
     return { ...result, runId };

@@ -46,6 +46,8 @@ export const monZh = {
     staff: '员工',
     rule: '规则',
     version: '版本 {v}',
+    // version 0: alerts raised before runs stored the defaults they used; what they were is unknown
+    versionUnrecorded: '默认参数（未记录）',
     period: '期间',
     score: '分值',
     seen: '发现时间',
@@ -176,6 +178,7 @@ export const monEn: typeof monZh = {
     staff: 'Staff',
     rule: 'Rule',
     version: 'version {v}',
+    versionUnrecorded: 'code defaults (not recorded)',
     period: 'Period',
     score: 'Score',
     seen: 'Found',

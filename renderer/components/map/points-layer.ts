@@ -66,13 +66,17 @@ export class PointsLayer {
       if (p.cluster) {
         const n = p.point_count ?? 0;
         const mean = (p.s ?? 0) / Math.max(1, n);
+        // a ring in the class's colour, nearly clear inside: zoomed out, a cluster sits right over
+        // the small grid it belongs to, whose coverage colour (the grids layer, below) must show
+        const c = pointColour(kind, colour, mean);
         const m = L.circleMarker([lat, lng], {
           renderer: this.renderer,
           radius: Math.min(18, 6 + 4 * Math.log10(n)),
-          color: stroke,
-          weight: 2,
-          fillColor: pointColour(kind, colour, mean),
-          fillOpacity: 0.85,
+          color: c,
+          weight: 4,
+          opacity: 0.95,
+          fillColor: c,
+          fillOpacity: 0.15,
           interactive: false,
         });
         // a cluster zooms in to where its points separate

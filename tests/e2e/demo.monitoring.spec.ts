@@ -68,6 +68,10 @@ test('run the rules, open an alert and its evidence, confirm one, dismiss one wi
   await expect(detail).toHaveAttribute('data-state', 'ready');
   await expect(detail).toHaveAttribute('data-status', 'pending');
   await expect(page.getByTestId('alert-detail-summary')).toHaveText(a.summary);
+  // the seed's and this run's alerts name a stored version: each run pins the parameters it uses
+  // (core monitoring/settings.ts), so no alert of a fresh demo is the unrecorded version 0
+  expect(a.ruleVersion).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('alert-rule-version')).toHaveText(`${a.rule} · 版本 ${a.ruleVersion}`);
   // the evidence: the account with its daily balances drawn, and the way to the customer's 360
   await expect(page.getByTestId('evidence-table-account').getByTestId('evidence-id').first()).toHaveText(a.evidence[0].id);
   await expect(page.getByTestId('evidence-series').first()).toBeVisible();

@@ -5,10 +5,9 @@
 // a writer arriving while it runs asks it to stop after the family in hand, and it queues itself
 // again behind that writer.
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/connection.js';
+import { awaitWorker, workerScript } from '../worker-thread.js';
 import { FAMILIES, FAMILY_IDS, type FamilyId } from './families/index.js';
 import { buildFamily } from './store.js';
 import { snapshotDates } from './snapshots.js';
@@ -91,17 +90,6 @@ export interface WorkerInput {
   dbFile: string;
   /** Int32Array over it: [0] = 1 asks the worker to stop after the pair in hand */
   stop: SharedArrayBuffer;
-}
-
-/**
- * The worker's script: in the Electron bundle, indicators-worker.cjs beside main.cjs (built by
- * scripts/build-electron.js); under tsx (CLI, web mode, tests) a .js entry that registers tsx's
- * loader and then imports worker.ts.
- */
-function workerScript(): URL {
-  const bundled = new URL('./indicators-worker.cjs', import.meta.url);
-  if (bundled.protocol === 'file:' && fs.existsSync(fileURLToPath(bundled))) return bundled;
-  return new URL('./worker-entry.js', import.meta.url);
 }
 
 /** The writers' queue the job takes turns in (api/jobs.ts ImportJobs). */
@@ -198,22 +186,14 @@ export class IndicatorJob extends EventEmitter {
   }
 
   private inWorker(): Promise<{ done: number; total: number; stopped: boolean }> {
-    return new Promise((resolve, reject) => {
-      const input: WorkerInput = { dbFile: this.db.name, stop: this.stopFlag.buffer as SharedArrayBuffer };
-      const w = new Worker(workerScript(), { workerData: input });
-      let settled = false;
-      const settle = (f: () => void) => {
-        if (settled) return;
-        settled = true;
-        f();
-      };
-      w.on('message', (m: WorkerMessage) => {
+    const input: WorkerInput = { dbFile: this.db.name, stop: this.stopFlag.buffer as SharedArrayBuffer };
+    return awaitWorker(new Worker(workerScript(import.meta.url, 'indicators-worker.cjs'), { workerData: input }), {
+      onMessage: (m: WorkerMessage) => {
         if (m.kind === 'progress') this.set({ done: m.done, total: m.total, current: m.current });
-        else if (m.kind === 'done') settle(() => resolve(m));
-        else settle(() => reject(new Error(m.message)));
-      });
-      w.on('error', (e) => settle(() => reject(e)));
-      w.on('exit', (code) => settle(() => reject(new Error(`指标计算线程意外退出（代码 ${code}） (the materialisation worker exited with code ${code})`))));
+        else return m.kind === 'done' ? { value: m } : new Error(m.message);
+        return undefined;
+      },
+      exited: (code) => `指标计算线程意外退出（代码 ${code}） (the materialisation worker exited with code ${code})`,
     });
   }
 

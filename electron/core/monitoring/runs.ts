@@ -13,10 +13,9 @@
 // when a writer wants the queue (the rest is queued again behind it). A 回测 is a read: the same
 // worker evaluates one rule with the parameters asked and stores nothing.
 import { EventEmitter } from 'node:events';
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/connection.js';
+import { awaitWorker, workerScript } from '../worker-thread.js';
 import type { DatasetId } from '../../../shared/datasets.js';
 import { addDays, monthEnd, monthStart } from '../../../shared/dates.js';
 import type { BacktestResult, MonitorJobStatus, RuleId, RunTrigger } from '../../../shared/monitoring.js';
@@ -186,31 +185,16 @@ export type MonitorWorkerMessage =
   | { kind: 'backtest'; result: BacktestResult }
   | { kind: 'error'; message: string };
 
-/** monitoring-worker.cjs beside main.cjs in the Electron bundle; worker-entry.js under tsx. */
-function workerScript(): URL {
-  const bundled = new URL('./monitoring-worker.cjs', import.meta.url);
-  if (bundled.protocol === 'file:' && fs.existsSync(fileURLToPath(bundled))) return bundled;
-  return new URL('./worker-entry.js', import.meta.url);
-}
-
 /** Runs a task in a worker thread, passing its progress on; resolves with its last message. */
 function inWorker(db: Db, task: MonitorTask, stop: Int32Array, onProgress: (p: RunProgress) => void): Promise<MonitorWorkerMessage> {
-  return new Promise((resolve, reject) => {
-    const input: MonitorWorkerInput = { dbFile: db.name, task, stop: stop.buffer as SharedArrayBuffer };
-    const w = new Worker(workerScript(), { workerData: input });
-    let settled = false;
-    const settle = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      f();
-    };
-    w.on('message', (m: MonitorWorkerMessage) => {
+  const input: MonitorWorkerInput = { dbFile: db.name, task, stop: stop.buffer as SharedArrayBuffer };
+  return awaitWorker(new Worker(workerScript(import.meta.url, 'monitoring-worker.cjs'), { workerData: input }), {
+    onMessage: (m: MonitorWorkerMessage) => {
       if (m.kind === 'progress') onProgress(m);
-      else if (m.kind === 'error') settle(() => reject(new Error(m.message)));
-      else settle(() => resolve(m));
-    });
-    w.on('error', (e) => settle(() => reject(e)));
-    w.on('exit', (code) => settle(() => reject(new Error(`监测线程意外退出（代码 ${code}） (the monitoring worker exited with code ${code})`))));
+      else return m.kind === 'error' ? new Error(m.message) : { value: m };
+      return undefined;
+    },
+    exited: (code) => `监测线程意外退出（代码 ${code}） (the monitoring worker exited with code ${code})`,
   });
 }
 

@@ -1,13 +1,12 @@
 // The period's book PDF off the event loop: book-pdf.ts in a worker thread (book-worker.ts) with a
 // capped heap, so the API keeps answering other screens while a long book is laid out, and the
 // book's memory stays bounded whatever the number of sheets.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AssessResult } from '../../../shared/assessment.js';
 import { findCjkFont, type CjkFont } from '../documents/font.js';
 import type { BookPdfOptions } from './book-pdf.js';
 import type { ReportHead, ReportMeta } from './layout.js';
+import { awaitWorker, workerScript } from '../worker-thread.js';
 
 export interface BookWorkerInput {
   result: AssessResult;
@@ -28,37 +27,16 @@ export type BookWorkerMessage = { kind: 'done'; bytes: Uint8Array } | { kind: 'e
  */
 export const BOOK_HEAP_MIB = 160;
 
-/** report-book-worker.cjs beside main.cjs in the Electron bundle; worker-entry.js under tsx. */
-function workerScript(): URL {
-  const bundled = new URL('./report-book-worker.cjs', import.meta.url);
-  if (bundled.protocol === 'file:' && fs.existsSync(fileURLToPath(bundled))) return bundled;
-  return new URL('./worker-entry.js', import.meta.url);
-}
-
 /** The book from its worker. A book larger than the cap allows fails with a message, not the app. */
 export function bookPdfOffThread(r: AssessResult, head: ReportHead, meta: ReportMeta, font: CjkFont = findCjkFont(), o: BookWorkerInput['options'] = {}): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const input: BookWorkerInput = { result: r, head, meta, font, options: o };
-    const w = new Worker(workerScript(), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: BOOK_HEAP_MIB } });
-    let settled = false;
-    const settle = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      f();
-    };
-    w.on('message', (m: BookWorkerMessage) => {
-      if (m.kind === 'done') settle(() => resolve(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength)));
-      else settle(() => reject(new Error(m.message)));
-    });
-    w.on('error', (e: Error & { code?: string }) =>
-      settle(() =>
-        reject(
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new Error(`考核表册 PDF 超出 ${BOOK_HEAP_MIB} MiB 内存上限，请按机构分批导出或导出 XLSX (the assessment book PDF ran out of its ${BOOK_HEAP_MIB} MiB heap: export it by org, or as XLSX)`)
-            : e,
-        ),
-      ),
-    );
-    w.on('exit', (code) => settle(() => reject(new Error(`考核表册线程意外退出（代码 ${code}） (the book worker exited with code ${code})`))));
+  const input: BookWorkerInput = { result: r, head, meta, font, options: o };
+  const w = new Worker(workerScript(import.meta.url, 'report-book-worker.cjs'), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: BOOK_HEAP_MIB } });
+  return awaitWorker(w, {
+    onMessage: (m: BookWorkerMessage) => (m.kind === 'done' ? { value: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) } : new Error(m.message)),
+    onError: (e) =>
+      e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new Error(`考核表册 PDF 超出 ${BOOK_HEAP_MIB} MiB 内存上限，请按机构分批导出或导出 XLSX (the assessment book PDF ran out of its ${BOOK_HEAP_MIB} MiB heap: export it by org, or as XLSX)`)
+        : e,
+    exited: (code) => `考核表册线程意外退出（代码 ${code}） (the book worker exited with code ${code})`,
   });
 }

@@ -13,6 +13,7 @@ import type { Hono } from 'hono';
 import { apiIdle, createApi, indicatorJobOf } from '../electron/core/api/index.js';
 import { SessionStore, getUser, hashPassword, insertUser } from '../electron/core/auth/index.js';
 import { openDb, type Db } from '../electron/core/db/connection.js';
+import { workingCopy } from './working-copy.js';
 import { importPaths } from '../electron/core/import/index.js';
 import { buildPending } from '../electron/core/indicators/job.js';
 import { generateDemoBank } from '../seeds/index.js';
@@ -44,20 +45,6 @@ async function bankDb(scale: Scale): Promise<string> {
   fs.writeFileSync(done, new Date().toISOString());
   console.log(`  (${scale}: generated and imported in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   return file;
-}
-
-/** A fresh copy of the bank to run on (the new day must not reach the kept bank), card-number key beside it. */
-function workingCopy(scale: Scale, bank: string): string {
-  const dir = path.join(OUT, `dash-${scale}-run`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const db = openDb(bank);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  for (const f of fs.readdirSync(path.dirname(bank))) {
-    if (f === 'bank.db' || f.endsWith('.key')) fs.copyFileSync(path.join(path.dirname(bank), f), path.join(dir, f));
-  }
-  return path.join(dir, 'bank.db');
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -112,7 +99,7 @@ interface ScaleFigures {
 }
 
 async function runScale(scale: Scale): Promise<ScaleFigures> {
-  const file = workingCopy(scale, await bankDb(scale));
+  const file = workingCopy(await bankDb(scale), path.join(OUT, `dash-${scale}-run`));
   const db = openDb(file);
   const dataDir = path.dirname(file);
   try {

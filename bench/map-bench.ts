@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb, type Db } from '../electron/core/db/connection.js';
+import { workingCopy } from './working-copy.js';
 import { createApi } from '../electron/core/api/index.js';
 import { SessionStore, getUser, hashPassword, insertUser } from '../electron/core/auth/index.js';
 import { ensureHoldings } from '../electron/core/crm/holdings.js';
@@ -80,20 +81,6 @@ function syntheticBank(file: string, n: number): Db {
   return db;
 }
 
-/** A copy of the kept bank (WAL folded in first), with its card-number key beside it. */
-function workingCopy(scale: string, bank: string): string {
-  const dir = path.join(OUT, `map-${scale}-run`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const db = openDb(bank);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  for (const f of fs.readdirSync(path.dirname(bank))) {
-    if (f === 'bank.db' || f.endsWith('.key')) fs.copyFileSync(path.join(path.dirname(bank), f), path.join(dir, f));
-  }
-  return path.join(dir, 'bank.db');
-}
-
 /** One more 消费 of an in-service merchant on the date, imported by the importer (which drops the merchant family's dates from it on). */
 async function importOneTxn(db: Db, date: string): Promise<number> {
   const merchant = db.prepare("SELECT merchant_id FROM merchant WHERE status = '正常' AND lng IS NOT NULL ORDER BY merchant_id LIMIT 1").pluck().get() as string;
@@ -113,7 +100,7 @@ export async function runMapBench(): Promise<void> {
       console.log(`  (${scale}: no demo bank under bench/out/dash-${scale}; the dashboard bench imports it)`);
       continue;
     }
-    const db = openDb(workingCopy(scale, kept));
+    const db = openDb(workingCopy(kept, path.join(OUT, `map-${scale}-run`)));
     try {
       const call = await apiOver(db);
       const date = db.prepare('SELECT MAX(data_date) FROM deposit').pluck().get() as string;

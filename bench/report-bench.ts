@@ -88,10 +88,8 @@ export async function runReportBench(): Promise<void> {
   const bank = await bankDb(scale);
   // a working copy: computing the sheets may build indicator cells
   const dir = path.join(OUT, `report-${scale}-run`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(path.dirname(bank))) if (f === 'bank.db' || f.endsWith('.key') || f.endsWith('-wal')) fs.copyFileSync(path.join(path.dirname(bank), f), path.join(dir, f));
-  const db = path.join(dir, 'bank.db');
+  const { workingCopy } = await import('./working-copy.js');
+  const db = workingCopy(bank, dir);
   const me = fileURLToPath(import.meta.url);
   const run = (label: string, format: Format, fraction: number) => {
     const out = path.join(dir, `book-${format}-${fraction}.${format === 'xlsx' ? 'xlsx' : 'pdf'}`);
